@@ -1,0 +1,1 @@
+"""The ``bitext`` command line: thin wrappers over the library (one module a subcommand)."""

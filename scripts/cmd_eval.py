@@ -1,0 +1,10 @@
+"""`bitext eval` (not built yet)."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("eval", help="(not built yet)")
+    parser.set_defaults(handler=lambda args: print("bitext eval: not built yet") or 1)

@@ -1,0 +1,10 @@
+"""`bitext import` (not built yet)."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("import", help="(not built yet)")
+    parser.set_defaults(handler=lambda args: print("bitext import: not built yet") or 1)
