@@ -1,0 +1,1 @@
+"""Evaluation: alignment scoring against gold, split evaluation, benchmarks."""

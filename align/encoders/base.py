@@ -1,0 +1,50 @@
+"""The one small interface every encoder implements, so the aligner never knows which it has.
+
+An encoder turns the two sides of a document into ``PairFeatures``: an object that scores any
+window of consecutive source sentences against any window of consecutive target sentences,
+vectorised over many windows at once. Each score is one or more *signals* (the lexical encoder
+gives one, hybrid gives two); the aligner calibrates each signal on the document itself.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+
+import numpy as np
+
+from corpus.document import Side
+
+
+class PairFeatures(ABC):
+    """Window-to-window similarity for one document pair."""
+
+    n_signals: int = 1
+
+    @abstractmethod
+    def similarity(
+        self, src_start: np.ndarray, src_size: int, tgt_start: np.ndarray, tgt_size: int
+    ) -> np.ndarray:
+        """Similarity of windows ``[src_start, src_start + src_size)`` and the target ones.
+
+        Returns an array of shape ``(n_signals, len(src_start))``; NaN where a window has no
+        evidence either way (the aligner treats it as neutral). Sizes are at least 1.
+        """
+
+    @abstractmethod
+    def coarsen(self, factor: int) -> PairFeatures:
+        """The same features over blocks of ``factor`` consecutive sentences (for the coarse pass)."""
+
+
+class Encoder(ABC):
+    """Builds PairFeatures; construction is cheap, models load in ``features``."""
+
+    name: str = ""
+
+    @property
+    @abstractmethod
+    def model_id(self) -> str:
+        """What the signature records as the model (a dictionary release, a model name)."""
+
+    @abstractmethod
+    def features(self, src: Side, tgt: Side) -> PairFeatures:
+        """Featurise both sides; languages are in ``Side.lang`` ("zh" or "en")."""

