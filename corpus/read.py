@@ -86,9 +86,7 @@ _MD_CODE = re.compile(r"`([^`]*)`")
 # --------------------------------------------------------------------------- public API
 
 
-def read_pair(
-    src: str | Path, tgt: str | Path, *, presplit: bool = False
-) -> tuple[Side, Side]:
+def read_pair(src: str | Path, tgt: str | Path, *, presplit: bool = False) -> tuple[Side, Side]:
     """Read two files, one Chinese and one English (either order)."""
     first = read_side(src, presplit=presplit)
     second = read_side(tgt, presplit=presplit)
@@ -132,7 +130,7 @@ def read_side(path: str | Path, *, presplit: bool = False, lang: str | None = No
 
 
 def detect_language(text: str) -> str:
-    """"zh" or "en" by the ratio of Han characters to Latin letters; InputError if neither."""
+    """ "zh" or "en" by the ratio of Han characters to Latin letters; InputError if neither."""
     han = len(_HAN.findall(text))
     latin = len(_LATIN.findall(text))
     letters = sum(ch.isalpha() for ch in text)
