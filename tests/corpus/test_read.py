@@ -210,3 +210,15 @@ def test_real_seed_file(shared_data: Path) -> None:
     assert {s.reason for s in side.set_aside} == {"metadata", "other-language"}
     assert any("Source" in s.text for s in side.set_aside)
     assert all(not any("\u4e00" <= c <= "\u9fff" for c in s) for s in side.sentences)
+
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def test_example_pair() -> None:
+    zh, en = read_pair(EXAMPLES / "article.zh.txt", EXAMPLES / "article.en.txt")
+    assert (zh.lang, en.lang) == ("zh", "en")
+    assert 25 <= len(zh) <= 40 and 25 <= len(en) <= 40
+    assert [s.reason for s in zh.set_aside] == ["metadata", "metadata"]
+    assert [s.reason for s in en.set_aside] == ["other-language", "metadata", "metadata"]
+    assert any(s.startswith("She hopes the new library") for s in en.sentences)

@@ -66,6 +66,11 @@ def test_split_zh(paragraph: str, expected: list[str]) -> None:
             ["'Very well!' he replied.", "'Oh . . . nothing.'"],
         ),
         ("Who are you? I am nobody!", ["Who are you?", "I am nobody!"]),
+        # an abbreviation that can end a sentence, then a sentence-starting word
+        (
+            "A researcher from the U.S. She spoke. The U.S. President came.",
+            ["A researcher from the U.S.", "She spoke.", "The U.S. President came."],
+        ),
         # an enumerator is not a sentence
         ("1. Optimizing In-situ Conservation", ["1. Optimizing In-situ Conservation"]),
         ("Chen Miner (陈敏尔) said so. He left.", ["Chen Miner (陈敏尔) said so.", "He left."]),
