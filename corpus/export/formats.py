@@ -133,7 +133,7 @@ class Writer(ABC):
         path = self.out.with_name(self.out.name + ".export_report.json")
         atomic_write_text(path, json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
 
-    def abort(self) -> None:
+    def abort(self) -> None:  # noqa: B027 — an optional hook
         """Called when the export fails after ``write``; atomic files need nothing."""
 
     # -- hooks ---------------------------------------------------------------------------------

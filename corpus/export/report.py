@@ -44,7 +44,7 @@ class RowStats:
         values = np.frombuffer(self.scores, dtype=np.float32)
         return {
             f"q{int(q * 100):02d}": round(float(v), 4)
-            for q, v in zip(QUANTILES, np.quantile(values, QUANTILES))
+            for q, v in zip(QUANTILES, np.quantile(values, QUANTILES), strict=True)
         }
 
     def score_histogram(self) -> list[int]:

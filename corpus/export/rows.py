@@ -16,6 +16,7 @@ import json
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import zip_longest
 from pathlib import Path
 from typing import IO, Any
 
@@ -116,7 +117,7 @@ def guess_lang(texts: list[str]) -> str:
 
 def _head(path: Path, n: int = 50) -> list[str]:
     with path.open(encoding="utf-8") as fh:
-        return [line.rstrip("\n") for _, line in zip(range(n), fh)]
+        return [line.rstrip("\n") for _, line in zip(range(n), fh, strict=False)]
 
 
 class DocSource:
@@ -166,7 +167,9 @@ class DocSource:
         ) as pairs:
             bead_lines = (line for line in beads if line.strip())
             pair_lines = (line for line in pairs if line.strip())
-            for bead_line, pair_line in zip(bead_lines, pair_lines):
+            for bead_line, pair_line in zip_longest(bead_lines, pair_lines):
+                if bead_line is None or pair_line is None:
+                    return False
                 bead = parse_bead_line(bead_line)
                 try:
                     record = json.loads(pair_line)
@@ -175,7 +178,7 @@ class DocSource:
                     return False
                 if ids != (bead.src, bead.tgt):
                     return False
-            return next(bead_lines, None) is None and next(pair_lines, None) is None
+            return True
 
     def _pairs_by_ids(self) -> dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[float, str]]:
         found: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[float, str]] = {}
