@@ -36,29 +36,39 @@ class BoundaryScore:
     lang: str
     gold_sentences: int
     predicted_sentences: int
+    gold_boundaries: int
+    predicted_boundaries: int
     true_positives: int
 
     @property
     def precision(self) -> float:
-        return self.true_positives / max(self.predicted_sentences - 1, 1)
+        return self.true_positives / self.predicted_boundaries if self.predicted_boundaries else 0.0
 
     @property
     def recall(self) -> float:
-        return self.true_positives / max(self.gold_sentences - 1, 1)
+        return self.true_positives / self.gold_boundaries if self.gold_boundaries else 0.0
 
     @property
     def f1(self) -> float:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def __add__(self, other: BoundaryScore) -> BoundaryScore:
-        # boundaries add up: n sentences have n - 1 boundaries
-        return BoundaryScore(
-            name="total",
-            lang=self.lang,
-            gold_sentences=self.gold_sentences + other.gold_sentences - 1,
-            predicted_sentences=self.predicted_sentences + other.predicted_sentences - 1,
-            true_positives=self.true_positives + other.true_positives,
+    @classmethod
+    def total(cls, rows: Sequence[BoundaryScore]) -> BoundaryScore:
+        """Micro-average: the counts of all rows added up."""
+        return cls(
+            "total",
+            rows[0].lang,
+            *(
+                sum(getattr(row, name) for row in rows)
+                for name in (
+                    "gold_sentences",
+                    "predicted_sentences",
+                    "gold_boundaries",
+                    "predicted_boundaries",
+                    "true_positives",
+                )
+            ),
         )
 
 
@@ -80,8 +90,16 @@ def score_split(
     predicted = splitter(text, lang)
     if sum(not c.isspace() for s in predicted for c in s) != sum(not c.isspace() for c in text):
         raise AssertionError(f"{name}: the splitter lost or added text")
-    tp = len(_boundaries(gold) & _boundaries(predicted))
-    return BoundaryScore(name, lang, len(gold), len(predicted), tp)
+    gold_b, predicted_b = _boundaries(gold), _boundaries(predicted)
+    return BoundaryScore(
+        name,
+        lang,
+        len(gold),
+        len(predicted),
+        len(gold_b),
+        len(predicted_b),
+        len(gold_b & predicted_b),
+    )
 
 
 def evaluate(
@@ -97,16 +115,9 @@ def evaluate(
             if path.is_file()
         ]
         if rows:
-            total = rows[0]
-            for row in rows[1:]:
-                total = total + row
-            rows.append(BoundaryScore("total", lang, *_fields(total)))
+            rows.append(BoundaryScore.total(rows))
         results[lang] = rows
     return results
-
-
-def _fields(score: BoundaryScore) -> tuple[int, int, int]:
-    return score.gold_sentences, score.predicted_sentences, score.true_positives
 
 
 def format_table(results: dict[str, list[BoundaryScore]], title: str = "") -> str:

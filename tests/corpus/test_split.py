@@ -115,3 +115,16 @@ def test_split_eval_on_mac_dev(shared_data) -> None:
 
     results = evaluate(shared_data)
     assert results["zh"][-1].f1 > 0.95 and results["en"][-1].f1 > 0.95
+
+
+def test_bitext_split_command(tmp_path, capsys) -> None:
+    from scripts.cli import main
+
+    path = tmp_path / "a.en.txt"
+    path.write_text("重慶與世界\n\nIt rained. Dr. Li left.\n\nSource / X\n", encoding="utf-8")
+    assert main(["split", str(path)]) == 0
+    assert capsys.readouterr().out == "It rained.\nDr. Li left.\n"
+    out = tmp_path / "out.txt"
+    assert main(["split", str(path), "-o", str(out), "--presplit"]) == 0
+    assert out.read_text(encoding="utf-8").splitlines()[0] == "重慶與世界"
+    assert main(["split", str(tmp_path / "missing.txt")]) == 2
