@@ -98,6 +98,7 @@ def dataset_card(
         f"- {split}: {', '.join(f'`{d}`' for d in ids)}"
         for split, ids in report.docs_per_split.items()
     )
+    loading = ", ".join(f'"{s}": "data/{s}-*.parquet"' for s in split_files)
     return f"""---
 {header}---
 
@@ -113,7 +114,7 @@ the English and Chinese text (`{{"en": ..., "zh": ...}}`, as wmt19/opus100 zh-en
 
 ```python
 from datasets import load_dataset, load_from_disk
-ds = load_dataset("parquet", data_files={{"train": "data/train-*.parquet"}})
+ds = load_dataset("parquet", data_files={{{loading}}})
 # or, from this folder: load_from_disk("arrow")
 ```
 

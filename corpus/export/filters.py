@@ -9,6 +9,7 @@ up to ``rows_in - rows_out``. The duplicate filters are the only stateful ones: 
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import re
 import unicodedata
@@ -253,7 +254,7 @@ class FilterChain:
     """Apply filters to a row stream, counting the drops; optionally keep the raw scores."""
 
     def __init__(self, filters: Iterable[Filter], keep_scores: bool = False):
-        chosen = list(filters)
+        chosen = [copy.deepcopy(f) for f in filters]  # fresh duplicate sets per chain
         names = [f.name for f in chosen]
         duplicated = sorted({n for n in names if names.count(n) > 1})
         if duplicated:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from corpus.export.filters import Filter, FilterChain
+from corpus.export.filters import Filter, FilterChain, default_filters
 from corpus.export.formats import WriteOptions, writer_class
 from corpus.export.report import ExportReport
 from corpus.export.rows import DocSource, PairRow, open_sources
@@ -15,10 +15,14 @@ from corpus.export.splits import SplitSpec, assign_splits
 
 @dataclass(frozen=True)
 class ExportOptions:
-    """What to export and how: format, filters, split, writer settings."""
+    """What to export and how: format, filters, split, writer settings.
+
+    The default filters are ``default_filters()`` (drop rejected beads); pass ``filters=()``
+    for none.
+    """
 
     format: str = "hf"
-    filters: tuple[Filter, ...] = ()
+    filters: tuple[Filter, ...] = field(default_factory=lambda: tuple(default_filters()))
     split: SplitSpec = field(default_factory=SplitSpec)
     keep_filter_scores: bool = False
     write: WriteOptions = field(default_factory=WriteOptions)

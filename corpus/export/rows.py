@@ -107,12 +107,15 @@ def _is_cjk(char: str) -> bool:
 
 
 def guess_lang(texts: list[str]) -> str:
-    """"zh" when most letters of the texts are CJK ideographs, else "en"."""
-    letters = [c for text in texts for c in text if c.isalpha()]
-    if not letters:
+    """"zh" when most lines with letters are mostly CJK ideographs, else "en" ("" if none)."""
+    votes = []
+    for text in texts:
+        letters = [c for c in text if c.isalpha()]
+        if letters:
+            votes.append(sum(1 for c in letters if _is_cjk(c)) * 2 >= len(letters))
+    if not votes:
         return ""
-    cjk = sum(1 for c in letters if _is_cjk(c))
-    return "zh" if cjk * 2 >= len(letters) else "en"
+    return "zh" if sum(votes) * 2 >= len(votes) else "en"
 
 
 def _head(path: Path, n: int = 50) -> list[str]:
