@@ -1,10 +1,38 @@
-"""`bitext review` (not built yet)."""
+"""`bitext review OUT_DIR` — correct an alignment in the browser (local server, loopback only)."""
 
 from __future__ import annotations
 
 import argparse
+import webbrowser
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("review", help="(not built yet)")
-    parser.set_defaults(handler=lambda args: print("bitext review: not built yet") or 1)
+    parser = subparsers.add_parser(
+        "review",
+        help="review and correct an alignment in the browser",
+        description=(
+            "Serve a review page for OUT_DIR (written by `bitext align`) on this machine only. "
+            "Every change is saved at once to OUT_DIR; the review log is review.log.jsonl."
+        ),
+    )
+    parser.add_argument("out_dir", metavar="OUT_DIR", help="folder written by `bitext align`")
+    parser.add_argument("--port", type=int, default=0, help="port to listen on (0: any free one)")
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="loopback address to bind (127.0.0.1, localhost, ::1)"
+    )
+    parser.add_argument(
+        "--no-browser", action="store_true", help="only print the address, open no browser"
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from align.review.server import ReviewServer
+
+    server = ReviewServer(args.out_dir, host=args.host, port=args.port)
+    print(f"bitext review: {server.url}", flush=True)
+    print("bitext review: press Ctrl-C to stop", flush=True)
+    if not args.no_browser:
+        webbrowser.open(server.url)
+    server.serve()
+    return 0

@@ -29,6 +29,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -456,7 +457,9 @@ class ReviewSession:
             new = json.loads(meta_path.read_text(encoding="utf-8"))
             merged = _merge_keep(self._old_meta, new)
             if merged != new:
-                atomic_write_text(meta_path, json.dumps(merged, ensure_ascii=False, indent=2) + "\n")
+                atomic_write_text(
+                    meta_path, json.dumps(merged, ensure_ascii=False, indent=2) + "\n"
+                )
 
     def _save_state(self) -> None:
         state = {
@@ -478,7 +481,9 @@ class ReviewSession:
         try:
             state = json.loads(path.read_text(encoding="utf-8"))
             originals = {
-                side: {int(sid): str(text) for sid, text in state["originals"].get(side, {}).items()}
+                side: {
+                    int(sid): str(text) for sid, text in state["originals"].get(side, {}).items()
+                }
                 for side in SIDES
             }
         except (ValueError, KeyError, TypeError, AttributeError):
@@ -488,7 +493,9 @@ class ReviewSession:
             ) from None
         self._originals = originals
         if state.get("fingerprint") != fingerprint(self._doc):
-            log.warning("%s changed since the last review: the undo history is dropped", self.out_dir)
+            log.warning(
+                "%s changed since the last review: the undo history is dropped", self.out_dir
+            )
             return
         try:
             self._undo = [Change.from_dict(c) for c in state.get("undo", ())]
@@ -522,37 +529,27 @@ def _with_side(bead: Bead, side: str, ids: tuple[int, ...]) -> Bead:
     return dataclasses.replace(bead, status="auto", **{side: ids})
 
 
-EXPORT_FORMATS = ("tmx", "jsonl", "hf")
-
-
 def export_outdir(out_dir: str | Path, fmt: str, confirmed_only: bool = False) -> list[Path]:
-    """Export OUT_DIR with ``bitext export`` into OUT_DIR/exports/; returns what was written.
+    """Export OUT_DIR with ``corpus.export`` into OUT_DIR/exports/; returns the path written.
 
-    The review screen writes no format itself: it goes through the export command (the
-    ``corpus.export`` package behind it), so the files match what ``bitext export`` makes.
+    The review screen writes no format itself: it calls the export package with the defaults
+    of ``bitext export`` (rejected beads dropped; review status carried in every format), so
+    the files are what ``bitext export OUT_DIR --format FMT`` makes. Names:
+    ``exports/<doc_id>[.confirmed].<fmt>`` (hf: a dataset folder ``<doc_id>[.confirmed].hf``).
     """
+    from corpus.export import EXPORT_FORMATS, ExportOptions, default_filters, export
+
     if fmt not in EXPORT_FORMATS:
         raise UnknownChoiceError("export format", str(fmt), EXPORT_FORMATS)
     out = Path(out_dir)
-    exports = out / EXPORTS_DIR
-    exports.mkdir(exist_ok=True)
-    name = f"{out.resolve().name}{'.confirmed' if confirmed_only else ''}"
-    target = exports / (f"{name}.{fmt}" if fmt != "hf" else f"{name}.hf")
-    argv = ["-q", "export", str(out), "--format", fmt, "-o", str(target)]
-    if confirmed_only:
-        argv.append("--confirmed-only")
-    import contextlib
-    import io
-
-    from scripts.cli import main as cli_main
-
-    errors = io.StringIO()
-    with contextlib.redirect_stderr(errors), contextlib.redirect_stdout(io.StringIO()):
-        try:
-            code = cli_main(argv)
-        except SystemExit as exc:  # argparse rejected the arguments
-            code = exc.code if isinstance(exc.code, int) else 2
-    if code != 0 or not target.exists():
-        message = errors.getvalue().strip().splitlines()
-        raise ReviewError(f"export to {fmt} failed: {message[-1] if message else f'exit {code}'}")
+    meta_path = out / META
+    meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
+    name = re.sub(r"[^\w.-]+", "_", str(meta.get("doc_id") or out.resolve().name)).lstrip(".")
+    name = (name or "export") + (".confirmed" if confirmed_only else "")
+    target = out / EXPORTS_DIR / f"{name}.{fmt}"
+    target.parent.mkdir(exist_ok=True)
+    options = ExportOptions(
+        format=fmt, filters=tuple(default_filters(confirmed_only=confirmed_only))
+    )
+    export([out], target, options)
     return [target]
