@@ -1,0 +1,264 @@
+"""Sentence alignment: calibrate the encoder's signals on the document, then coarse-to-fine DP.
+
+Every bead's score is a log-likelihood ratio (nats) of "these windows are translations" over
+"they are unrelated", summed from independent parts:
+- each similarity signal, through a linear discriminant fitted on the document itself
+  (likely matches = each row's best 1-1 cell, unrelated = the other cells of the band), so the
+  same aligner serves a dictionary coverage score and a cosine of embeddings;
+- a length model in the manner of Gale & Church, its ratio and variance fitted on the
+  document's confident 1-1 pairs;
+- a prior on the bead type.
+Confidence = the posterior probability of the bead (forward–backward over the band).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import numpy as np
+
+from align.dp import Band, Edges, best_path, build_edges
+from align.encoders.base import Encoder, PairFeatures
+from corpus.beads import Bead
+from corpus.document import AlignedDocument, Side
+from corpus.errors import ConfigError, reject_unknown_keys
+from corpus.signature import Signature
+
+logger = logging.getLogger(__name__)
+
+# Log prior of each bead type relative to 1-1, in nats, from the proportions reported for
+# sentence-aligned corpora (Gale & Church 1993; wider beads rarer still).
+_PRIOR_BY_SIZE = {2: 0.0, 3: -2.3, 4: -4.6, 5: -6.0, 6: -7.5}
+_PRIOR_DELETION = -4.6
+
+
+@dataclass(frozen=True)
+class AlignConfig:
+    """DP settings; recorded in every signature."""
+
+    max_size: int = 4  # largest side of a bead: 1-4 and 4-1
+    max_many: int = 2  # largest side of a many-to-many bead: 2-2 (and 2-3, 3-2 when max_total≥5)
+    max_total: int = 5  # a + b at most
+    full_grid_cells: int = 250_000  # documents up to this many cells get no band
+    band_margin: int = 6  # sentences around the projected coarse path
+    coarse_factor: int = 8  # sentences per block in the coarse pass
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.max_many <= self.max_size or self.max_total < 2:
+            raise ConfigError("need 1 <= max_many <= max_size and max_total >= 2")
+        if self.coarse_factor < 2 or self.band_margin < 1:
+            raise ConfigError("coarse_factor must be >= 2 and band_margin >= 1")
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, Any]) -> AlignConfig:
+        reject_unknown_keys("aligner setting", values, cls.__dataclass_fields__)
+        return cls(**values)
+
+    def bead_kinds(self) -> list[tuple[int, int]]:
+        kinds = [(1, 0)]
+        for a in range(1, self.max_size + 1):
+            for b in range(1, self.max_size + 1):
+                if a + b <= self.max_total and (min(a, b) == 1 or max(a, b) <= self.max_many + 1
+                                                and min(a, b) <= self.max_many):
+                    kinds.append((a, b))
+        return kinds
+
+    def as_settings(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def bead_prior(a: int, b: int) -> float:
+    if a == 0 or b == 0:
+        return _PRIOR_DELETION
+    many_to_many = -2.3 if min(a, b) > 1 else 0.0
+    return _PRIOR_BY_SIZE.get(a + b, -9.0) + many_to_many
+
+
+@dataclass(frozen=True)
+class SignalCalibration:
+    """Evidence (nats) of a similarity value, as a monotone curve over a grid of values.
+
+    evidence(s) = log P(S >= s | translation) - log P(S >= s | unrelated): the survival
+    functions are counted on the document itself (translations ≈ each row's best 1-1 cell,
+    unrelated = the other cells), so the curve needs no constants fitted to a corpus and is
+    the same code for a coverage score and for a cosine. Weak similarity is no evidence
+    either way (≈ 0) rather than a heavy penalty: short lines often share no dictionary word.
+    """
+
+    grid: tuple[float, ...]
+    evidence: tuple[float, ...]
+
+    def __call__(self, values: np.ndarray) -> np.ndarray:
+        if not self.grid:
+            return np.zeros_like(values)
+        curve = np.interp(values, self.grid, self.evidence)
+        return np.where(np.isfinite(values), curve, 0.0)
+
+    @classmethod
+    def fit(cls, matches: np.ndarray, unrelated: np.ndarray, points: int = 256):
+        if len(matches) < 2 or len(unrelated) < 2:
+            return cls((), ())
+        grid = np.unique(np.quantile(np.concatenate([matches, unrelated]),
+                                     np.linspace(0, 1, points)))
+        def survival(sample: np.ndarray) -> np.ndarray:
+            ordered = np.sort(sample)
+            above = len(ordered) - np.searchsorted(ordered, grid, side="left")
+            return (above + 1) / (len(ordered) + 1)
+        evidence = np.log(survival(matches)) - np.log(survival(unrelated))
+        evidence = np.maximum.accumulate(np.maximum(evidence, 0.0))
+        return cls(tuple(grid.tolist()), tuple(evidence.tolist()))
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Per-document constants behind the bead scores."""
+
+    signals: tuple[SignalCalibration, ...]
+    length_ratio: float
+    length_variance: float
+
+
+def char_lengths(side: Side) -> np.ndarray:
+    return np.array([max(1, sum(not c.isspace() for c in s)) for s in side.sentences], float)
+
+
+class _Level:
+    """One resolution of the problem: features, lengths, and the scorer built on them."""
+
+    def __init__(self, features: PairFeatures, src_len: np.ndarray, tgt_len: np.ndarray):
+        self.features = features
+        self.src_cum = np.concatenate([[0.0], np.cumsum(src_len)])
+        self.tgt_cum = np.concatenate([[0.0], np.cumsum(tgt_len)])
+        self.n, self.m = len(src_len), len(tgt_len)
+        self.calibration: Calibration | None = None
+
+    def raw_similarity(self, a, b, start_i, start_j) -> np.ndarray:
+        return self.features.similarity(start_i, a, start_j, b)
+
+    def length_delta(self, a, b, start_i, start_j) -> np.ndarray:
+        cal = self.calibration
+        src = self.src_cum[start_i + a] - self.src_cum[start_i]
+        tgt = self.tgt_cum[start_j + b] - self.tgt_cum[start_j]
+        expected = cal.length_ratio * src
+        return (tgt - expected) / np.sqrt(cal.length_variance * (expected + tgt) / 2)
+
+    def score(self, a: int, b: int, start_i: np.ndarray, start_j: np.ndarray) -> np.ndarray:
+        if a == 0 or b == 0:
+            return np.full(len(start_i), bead_prior(a, b))
+        cal = self.calibration
+        similarity = self.raw_similarity(a, b, start_i, start_j)
+        evidence = sum(curve(values) for curve, values in zip(cal.signals, similarity))
+        delta = self.length_delta(a, b, start_i, start_j)
+        # Length LLR: N(0, 1) for translations against a spread 3x wider for unrelated text.
+        length = math.log(3.0) - 0.5 * delta**2 * (1 - 1 / 9)
+        return evidence + length + bead_prior(a, b)
+
+
+def _calibrate(level: _Level, band: Band) -> Calibration:
+    rows, cols = band.cells()
+    keep = (rows < level.n) & (cols < level.m)
+    rows, cols = rows[keep], cols[keep]
+    sims = level.raw_similarity(1, 1, rows, cols)
+    curves = []
+    anchors = None
+    for signal in sims:
+        valid = np.isfinite(signal)
+        r, c, s = rows[valid], cols[valid], signal[valid]
+        order = np.lexsort((-s, r))
+        first = np.ones(len(order), bool)
+        first[1:] = r[order][1:] != r[order][:-1]
+        best = order[first]
+        others = np.ones(len(s), bool)
+        others[best] = False
+        curves.append(SignalCalibration.fit(s[best], s[others]))
+        if anchors is None:
+            anchors = (r[best], c[best], s[best])
+    ratio = level.tgt_cum[-1] / max(level.src_cum[-1], 1.0)
+    variance = 6.8
+    if anchors is not None and len(anchors[0]) >= 10:
+        r, c, s = anchors
+        confident = s >= np.quantile(s, 0.5)
+        src = level.src_cum[r[confident] + 1] - level.src_cum[r[confident]]
+        tgt = level.tgt_cum[c[confident] + 1] - level.tgt_cum[c[confident]]
+        expected = ratio * src
+        observed = (tgt - expected) ** 2 / ((expected + tgt) / 2)
+        # The median of a chi-square with one degree of freedom is 0.455.
+        variance = float(np.clip(np.median(observed) / 0.455, 1.0, 50.0))
+    return Calibration(tuple(curves), float(ratio), variance)
+
+
+def _coarsen_lengths(lengths: np.ndarray, factor: int) -> np.ndarray:
+    blocks = math.ceil(len(lengths) / factor)
+    return np.add.reduceat(lengths, np.arange(0, blocks * factor, factor)[:blocks])
+
+
+def _band_around(path_steps, factor: int, n: int, m: int, margin: int) -> Band:
+    lo = np.full(n + 1, m, dtype=np.int64)
+    hi = np.zeros(n + 1, dtype=np.int64)
+    for si, a, sj, b in path_steps:
+        i0, i1 = si * factor, min((si + a) * factor, n)
+        j0, j1 = sj * factor, min((sj + b) * factor, m)
+        lo[i0 : i1 + 1] = np.minimum(lo[i0 : i1 + 1], j0)
+        hi[i0 : i1 + 1] = np.maximum(hi[i0 : i1 + 1], j1)
+    # Widen by the margin in both directions of the grid, then keep the band monotone.
+    lo = np.minimum.accumulate(lo[::-1])[::-1]
+    hi = np.maximum.accumulate(hi)
+    lo_wide = np.maximum(0, np.array([lo[min(i + margin, n)] for i in range(n + 1)]) - margin)
+    hi_wide = np.minimum(m, np.array([hi[max(i - margin, 0)] for i in range(n + 1)]) + margin)
+    lo_wide[0], hi_wide[-1] = 0, m
+    return Band(lo_wide.astype(np.int64), np.maximum(hi_wide, lo_wide).astype(np.int64))
+
+
+class Aligner:
+    """Aligns two sides with any encoder. ``align`` does the work; construction is cheap."""
+
+    def __init__(self, encoder: Encoder, config: AlignConfig | None = None):
+        self.encoder = encoder
+        self.config = config or AlignConfig()
+
+    def signature(self) -> Signature:
+        return Signature(self.encoder.name, self.encoder.model_id, self.config.as_settings())
+
+    def align(self, src: Side, tgt: Side, doc_id: str = "document") -> AlignedDocument:
+        beads: tuple[Bead, ...]
+        if not len(src) or not len(tgt):
+            beads = tuple(Bead((i,), ()) for i in range(len(src))) + tuple(
+                Bead((), (j,)) for j in range(len(tgt))
+            )
+        else:
+            features = self.encoder.features(src, tgt)
+            beads = self._align_features(features, char_lengths(src), char_lengths(tgt))
+        return AlignedDocument(doc_id, src, tgt, beads, self.signature())
+
+    def _align_features(self, features, src_len, tgt_len) -> tuple[Bead, ...]:
+        level = _Level(features, src_len, tgt_len)
+        path = self._solve(level, posteriors=True)
+        return tuple(
+            Bead(tuple(range(si, si + a)), tuple(range(sj, sj + b)), round(float(p), 4))
+            for (si, a, sj, b), p in zip(path.beads, path.posteriors)
+        )
+
+    def _solve(self, level: _Level, posteriors: bool):
+        config = self.config
+        n, m = level.n, level.m
+        if (n + 1) * (m + 1) <= config.full_grid_cells:
+            band = Band.full(n, m)
+        else:
+            factor = config.coarse_factor
+            coarse = _Level(
+                level.features.coarsen(factor),
+                _coarsen_lengths(np.diff(level.src_cum), factor),
+                _coarsen_lengths(np.diff(level.tgt_cum), factor),
+            )
+            coarse_path = self._solve(coarse, posteriors=False)
+            band = _band_around(coarse_path.beads, factor, n, m, config.band_margin)
+        level.calibration = _calibrate(level, band)
+        logger.debug("level %dx%d: %d cells, %s", n, m, band.size, level.calibration)
+        edges: list[Edges] = [
+            build_edges(band, kind, level.score) for kind in self.config.bead_kinds()
+        ]
+        return best_path(band, edges, bead_prior(0, 1), posteriors=posteriors)
