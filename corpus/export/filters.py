@@ -10,8 +10,10 @@ up to ``rows_in - rows_out``. The duplicate filters are the only stateful ones: 
 from __future__ import annotations
 
 import copy
+import functools
 import hashlib
 import re
+import sys
 import unicodedata
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -114,16 +116,24 @@ class LengthRatio(Filter):
         return f"{self.name}={self.low:g}:{self.high:g}"
 
 
-_SPACE = re.compile(r"\s+")
-_DIGIT = re.compile(r"\d")
+@functools.lru_cache(maxsize=1)
+def _key_table() -> dict[int, str | None]:
+    """str.translate table: drop whitespace, punctuation, symbols; every digit → "0"."""
+    table: dict[int, str | None] = {}
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        category = unicodedata.category(char)
+        if category[0] in "PSZ" or char.isspace():
+            table[code] = None
+        elif category == "Nd":
+            table[code] = "0"
+    return table
 
 
 def normalise(text: str) -> str:
     """The near-duplicate key of a text: NFKC, casefolded, no whitespace, punctuation or
     symbols, every digit written 0."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = "".join(c for c in text if not unicodedata.category(c).startswith(("P", "S")))
-    return _DIGIT.sub("0", _SPACE.sub("", text))
+    return unicodedata.normalize("NFKC", text).casefold().translate(_key_table())
 
 
 def _hash(*parts: str) -> int:

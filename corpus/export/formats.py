@@ -7,7 +7,8 @@ skipping of deletions a format cannot hold and the atomic files; a format only f
 
 File names: without ``--split`` the output is ``-o`` itself (Moses: ``-o NAME`` gives
 ``NAME.en`` and ``NAME.zh``); with several splits the split goes before the suffix
-(``out.train.tmx``, ``NAME.train.en``).
+(``out.train.tmx``, ``NAME.train.en``). The export report goes beside, as
+``<output>.export_report.json`` (HF: ``DATASET_DIR/export_report.json``).
 
 Text conventions:
 - TSV: a header line; ``\\``, tab, newline and carriage return in a text are written as
