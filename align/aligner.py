@@ -99,18 +99,21 @@ class SignalCalibration:
         return np.where(np.isfinite(values), curve, 0.0)
 
     @classmethod
-    def fit(cls, matches: np.ndarray, unrelated: np.ndarray, points: int = 256):
+    def fit(cls, matches: np.ndarray, unrelated: np.ndarray, bins: int = 24):
         if len(matches) < 2 or len(unrelated) < 2:
             return cls((), ())
-        grid = np.unique(np.quantile(np.concatenate([matches, unrelated]),
-                                     np.linspace(0, 1, points)))
-        def survival(sample: np.ndarray) -> np.ndarray:
-            ordered = np.sort(sample)
-            above = len(ordered) - np.searchsorted(ordered, grid, side="left")
-            return (above + 1) / (len(ordered) + 1)
-        evidence = np.log(survival(matches)) - np.log(survival(unrelated))
-        evidence = np.maximum.accumulate(np.maximum(evidence, 0.0))
-        return cls(tuple(grid.tolist()), tuple(evidence.tolist()))
+        pooled = np.concatenate([matches, unrelated])
+        edges = np.unique(np.quantile(pooled, np.linspace(0, 1, bins + 1)))
+        if len(edges) < 2:
+            return cls((), ())
+        def density(sample: np.ndarray) -> np.ndarray:
+            counts = np.histogram(sample, edges)[0] + 0.5
+            return counts / counts.sum()
+        evidence = np.log(density(matches)) - np.log(density(unrelated))
+        # More similar is never less likely a translation: force the curve to be monotone.
+        evidence = np.maximum.accumulate(evidence)
+        centres = (edges[:-1] + edges[1:]) / 2
+        return cls(tuple(centres.tolist()), tuple(evidence.tolist()))
 
 
 @dataclass(frozen=True)
