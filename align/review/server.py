@@ -315,9 +315,9 @@ class ReviewServer:
             self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             self._sock.bind((address, port))
             self._sock.listen(128)  # connections wait in the backlog until uvicorn runs
-        except OSError:
+        except OSError as exc:
             self._sock.close()
-            raise
+            raise ConfigError(f"cannot listen on {address}:{port}: {exc.strerror or exc}") from None
         self.port: int = self._sock.getsockname()[1]
         url_host = f"[{address}]" if family == socket.AF_INET6 else address
         self.base_url = f"http://{url_host}:{self.port}"

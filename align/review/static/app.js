@@ -18,7 +18,10 @@
     beads: [], // {ns, nt, score, st: 'a'|'c'|'r'}
     srcStart: [],
     tgtStart: [],
-    heights: [], // by bead index: measured or estimated row height in px
+    heights: [], // by bead index: measured row height in px, 0 while not measured
+    est: [], // by bead index: estimated height (text length), scaled by `ratio` until measured
+    ratio: 1, // measured / estimated, averaged over the rows measured so far
+    ratioN: 0,
     order: [], // view position -> bead index
     pos: [], // bead index -> view position
     offsets: new Float64Array(1), // view position -> top in px (n + 1 entries)
@@ -114,6 +117,20 @@
     return 14 + 21 * n;
   }
 
+  function beadOf(side, id) {
+    const start = side === 'src' ? S.srcStart : S.tgtStart;
+    const key = side === 'src' ? 'ns' : 'nt';
+    let lo = 0;
+    let hi = S.beads.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (id < start[mid]) hi = mid - 1;
+      else if (id >= start[mid] + S.beads[mid][key]) lo = mid + 1;
+      else return mid;
+    }
+    return -1;
+  }
+
   function rebuildOrder() {
     const n = S.beads.length;
     const idx = Array.from({ length: n }, (_, i) => i);
@@ -129,10 +146,14 @@
     for (let p = 0; p < n; p++) S.pos[idx[p]] = p;
   }
 
+  function heightOf(i) {
+    return S.heights[i] || S.est[i] * S.ratio;
+  }
+
   function layout() {
     const n = S.order.length;
     S.offsets = new Float64Array(n + 1);
-    for (let p = 0; p < n; p++) S.offsets[p + 1] = S.offsets[p] + S.heights[S.order[p]];
+    for (let p = 0; p < n; p++) S.offsets[p + 1] = S.offsets[p] + heightOf(S.order[p]);
     spacer.style.height = `${S.offsets[n]}px`;
   }
 
@@ -153,7 +174,8 @@
     S.rev = st.rev;
     setCounts(st);
     recompute();
-    S.heights = S.beads.map((_, i) => estimate(i));
+    S.est = S.beads.map((_, i) => estimate(i));
+    S.heights = new Array(S.beads.length).fill(0);
     S.sel = Math.min(S.sel, Math.max(0, S.beads.length - 1));
     S.selSent = null;
     $('doc-id').textContent = S.docId;
@@ -277,17 +299,29 @@
           S.rows.delete(i);
         }
       }
+      // measure the rendered rows; keep the first visible row where it is on screen (or stay
+      // pinned to the bottom) when heights above it change
       let changed = false;
       for (const i of want) {
         const h = S.rows.get(i).offsetHeight;
-        if (h && Math.abs(h - S.heights[i]) > 0.5) {
+        if (h && Math.abs(h - heightOf(i)) > 0.5) {
+          if (!S.heights[i]) {
+            S.ratio = (S.ratio * S.ratioN + h / S.est[i]) / (S.ratioN + 1);
+            S.ratioN = Math.min(S.ratioN + 1, 200);
+          }
           S.heights[i] = h;
           changed = true;
+        } else if (h) {
+          S.heights[i] = h;
         }
       }
       if (!changed) break;
+      const atBottom = top > 0 && bottom >= S.offsets[n] - 2;
+      const anchor = firstAt(top);
+      const shift = top - S.offsets[anchor];
       layout();
       for (const [i, row] of S.rows) row.style.top = `${S.offsets[S.pos[i]]}px`;
+      list.scrollTop = atBottom ? S.offsets[n] : S.offsets[anchor] + shift;
     }
     drawOverview();
   }
@@ -506,14 +540,19 @@
     S.rev = res.rev;
     const inserted = d.insert.map(rowToBead);
     S.beads.splice(d.start, d.remove, ...inserted);
-    S.heights.splice(d.start, d.remove, ...inserted.map(() => 40));
+    S.heights.splice(d.start, d.remove, ...inserted.map(() => 0));
+    S.est.splice(d.start, d.remove, ...inserted.map(() => 40));
     for (const [side, id, text, orig] of d.edits) {
       S[side].sents[id] = text;
       if (text !== orig) S[side].orig.set(id, orig);
       else S[side].orig.delete(id);
     }
     recompute();
-    for (let k = 0; k < inserted.length; k++) S.heights[d.start + k] = estimate(d.start + k);
+    for (let k = 0; k < inserted.length; k++) S.est[d.start + k] = estimate(d.start + k);
+    for (const [side, id] of d.edits) {
+      const b = beadOf(side, id);
+      if (b >= 0) S.heights[b] = 0; // its text changed: measure it again
+    }
     rebuildOrder();
     let sel = d.start;
     if (typeof focus === 'function') sel = focus(d, inserted, before);
@@ -755,7 +794,9 @@
     });
     $('overview').addEventListener('click', overviewClick);
     window.addEventListener('resize', () => {
+      S.heights.fill(0);
       clearRows();
+      layout();
       drawOverviewBase();
       render();
     });
