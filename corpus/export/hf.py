@@ -203,17 +203,22 @@ class HfWriter(Writer):
         progress = datasets.utils.logging.is_progress_bar_enabled()
         datasets.utils.logging.disable_progress_bar()
         try:
+            feats = features(self.options.extra_columns)
             splits = {
                 split: datasets.Dataset.from_parquet(
                     [str(self.tmp / f) for f in files],
-                    features=features(self.options.extra_columns),
+                    features=feats,
                     cache_dir=str(cache),
                     split=split,
                 )
+                if self.stats.splits.get(split)
+                else datasets.Dataset.from_dict({k: [] for k in feats}, features=feats, split=split)
                 for split, files in self.split_files.items()
             }
             dataset_dict = datasets.DatasetDict(splits)
-            dataset_dict.save_to_disk(str(self.tmp / ARROW))
+            # an empty split needs one explicit shard, or load_from_disk cannot read it back
+            shards = {split: 1 for split, ds in splits.items() if ds.num_rows == 0}
+            dataset_dict.save_to_disk(str(self.tmp / ARROW), num_shards=shards or None)
             split_bytes = {split: int(ds.data.nbytes) for split, ds in splits.items()}
             del dataset_dict, splits
         finally:

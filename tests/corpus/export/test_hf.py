@@ -137,3 +137,16 @@ def test_hf_single_document_is_train_and_shards(tmp_path: Path, novel_dir: Path)
 )
 def test_size_category(n: int, label: str) -> None:
     assert size_category(n) == label
+
+
+def test_hf_export_with_every_row_filtered(tmp_path: Path, novel_dir: Path) -> None:
+    import datasets
+
+    options = ExportOptions(filters=tuple(default_filters(min_score=2.0)))
+    report = export([novel_dir], tmp_path / "empty", options)
+    assert report.rows_written == 0 and report.dropped["min-score"] == 4
+    assert datasets.load_from_disk(str(tmp_path / "empty" / "arrow"))["train"].num_rows == 0
+    card = _card(tmp_path / "empty")
+    assert card["dataset_info"]["splits"] == [
+        {"name": "train", "num_bytes": 0, "num_examples": 0}
+    ]
