@@ -16,7 +16,7 @@ import pytest
 from align.review.server import ReviewServer
 from align.review.session import LOG_FILE, STATE_FILE
 from corpus.outdir import PAIRS, read_outdir, write_outdir
-from tests.review.conftest import EN, make_long_doc
+from tests.review.sample import EN, make_long_doc
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -179,6 +179,15 @@ def test_review_flow(page, outdir: Path, tmp_path: Path) -> None:
         assert order[0] == 6  # score 0.42; bead 5 (0.35) is confirmed, so it comes last
         assert order[-1] == 5
         assert first.is_visible()
+        # confirming there moves on to the next lowest-confidence bead (bead 3, 0.62)
+        assert "selected" in row(page, 6).get_attribute("class")
+        page.keyboard.press("c")
+        wait_rev(page, 11)
+        assert "selected" in row(page, 3).get_attribute("class")
+        assert statuses(outdir)[6] == "confirmed"
+        page.keyboard.press("z")
+        wait_rev(page, 12)
+        assert statuses(outdir)[6] == "auto"
         page.locator("#view-all").click()
 
         # 9. the overview canvas: a click jumps to the bead under it

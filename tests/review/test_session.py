@@ -11,7 +11,7 @@ from align.review.session import LOG_FILE, STATE_FILE, ReviewError, ReviewSessio
 from corpus.beads import check_partition, format_align
 from corpus.errors import BitextError
 from corpus.outdir import ALIGNMENT, META, PAIRS, read_outdir
-from tests.review.conftest import EN, ZH
+from tests.review.sample import EN, ZH
 
 ORIGINAL = [
     "[0]:[0]",

@@ -629,9 +629,13 @@
   function setView(view) {
     S.view = view;
     for (const b of document.querySelectorAll('button.view')) b.classList.toggle('active', b.dataset.view === view);
-    refresh();
+    rebuildOrder();
+    if (view === 'review' && S.order.length) {
+      S.sel = S.order[0];
+      S.selSent = null;
+    }
     list.scrollTop = 0;
-    if (view === 'review' && S.order.length) S.sel = S.order[0];
+    refresh();
     ensureVisible(S.sel);
   }
 
