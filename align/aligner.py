@@ -210,8 +210,9 @@ def _band_around(path_steps, factor: int, n: int, m: int, margin: int) -> Band:
     # Widen by the margin in both directions of the grid, then keep the band monotone.
     lo = np.minimum.accumulate(lo[::-1])[::-1]
     hi = np.maximum.accumulate(hi)
-    lo_wide = np.maximum(0, np.array([lo[min(i + margin, n)] for i in range(n + 1)]) - margin)
-    hi_wide = np.minimum(m, np.array([hi[max(i - margin, 0)] for i in range(n + 1)]) + margin)
+    rows = np.arange(n + 1)
+    lo_wide = np.maximum(0, lo[np.maximum(rows - margin, 0)] - margin)
+    hi_wide = np.minimum(m, hi[np.minimum(rows + margin, n)] + margin)
     lo_wide[0], hi_wide[-1] = 0, m
     return Band(lo_wide.astype(np.int64), np.maximum(hi_wide, lo_wide).astype(np.int64))
 

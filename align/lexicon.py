@@ -47,14 +47,14 @@ _SEPARATORS = re.compile(r"[;,]")
 
 @functools.lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    return _snowball().stem(word)
+    return _snowball().stemWord(word)
 
 
 @functools.lru_cache(maxsize=1)
 def _snowball():
-    from nltk.stem.snowball import EnglishStemmer
+    import snowballstemmer  # the Snowball English stemmer, without nltk's slow import
 
-    return EnglishStemmer()
+    return snowballstemmer.stemmer("english")
 
 
 def english_terms(text: str) -> list[str]:

@@ -192,8 +192,8 @@ class LexicalFeatures(PairFeatures):
         else:
             zh_start, zh_size, en_start, en_size = tgt_start, tgt_size, src_start, src_size
         zh, en = self._zh, self._en
-        zh_hit = _rowwise_dot(zh.own[zh_size - 1], zh_start, en.matches[en_size - 1], en_start)
-        en_hit = _rowwise_dot(en.own[en_size - 1], en_start, zh.matches[zh_size - 1], zh_start)
+        zh_hit = _pair_products(zh.own[zh_size - 1], en.matches[en_size - 1], zh_start, en_start)
+        en_hit = _pair_products(zh.matches[zh_size - 1], en.own[en_size - 1], zh_start, en_start)
         zh_mass = zh.own_mass[zh_size - 1][zh_start]
         en_mass = en.own_mass[en_size - 1][en_start]
         with np.errstate(invalid="ignore", divide="ignore"):
@@ -212,13 +212,34 @@ class LexicalFeatures(PairFeatures):
         )
 
 
-def _rowwise_dot(
-    left: sparse.csr_matrix, left_rows: np.ndarray, right: sparse.csr_matrix, right_rows: np.ndarray
+_BLOCK_ROWS = 128
+
+
+def _pair_products(
+    left: sparse.csr_matrix, right: sparse.csr_matrix, left_rows: np.ndarray, right_rows: np.ndarray
 ) -> np.ndarray:
+    """``left[left_rows[k]] · right[right_rows[k]]`` for every k.
+
+    The pairs of an alignment band lie near a diagonal, so they are taken in blocks of
+    consecutive left rows: one sparse product per block covers the block's rectangle of the
+    grid, which is far cheaper than gathering rows pair by pair.
+    """
+    result = np.zeros(len(left_rows), dtype=np.float64)
     if len(left_rows) == 0:
-        return np.zeros(0, dtype=np.float32)
-    product = left[left_rows].multiply(right[right_rows])
-    return np.asarray(product.sum(axis=1), dtype=np.float64).ravel()
+        return result
+    order = np.argsort(left_rows, kind="stable")
+    sorted_rows = left_rows[order]
+    first_row, last_row = int(sorted_rows[0]), int(sorted_rows[-1])
+    for block_start in range(first_row, last_row + 1, _BLOCK_ROWS):
+        lo, hi = np.searchsorted(sorted_rows, [block_start, block_start + _BLOCK_ROWS])
+        if lo == hi:
+            continue
+        picked = order[lo:hi]
+        rows, cols = left_rows[picked], right_rows[picked]
+        col_lo, col_hi = int(cols.min()), int(cols.max()) + 1
+        block = (left[block_start : block_start + _BLOCK_ROWS] @ right[col_lo:col_hi].T).toarray()
+        result[picked] = block[rows - block_start, cols - col_lo]
+    return result
 
 
 class LexicalEncoder(Encoder):
