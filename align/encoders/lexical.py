@@ -94,6 +94,7 @@ def chinese_units(sentence: str) -> dict[str, frozenset[str]]:
     """The sentence's distinct Chinese units (tokens or cues) that have English terms."""
     import jieba
 
+    jieba.setLogLevel(logging.WARNING)  # jieba logs its dictionary loading through its own handler
     units = {}
     for token in jieba.lcut(sentence):
         token = token.strip()
@@ -159,11 +160,10 @@ def _coarsen_rows(matrix: sparse.csr_matrix, factor: int) -> sparse.csr_matrix:
         (np.ones(matrix.shape[0], dtype=np.float32), (rows, np.arange(matrix.shape[0]))),
         shape=(blocks, matrix.shape[0]),
     )
-    summed = (pool @ matrix).tocsr()
-    # Union semantics: a term's weight is the same in every row, so divide out repeats.
-    counts = (pool @ (matrix > 0).astype(np.float32)).tocsr()
-    summed.data /= np.maximum(counts.data, 1)
-    return summed
+    present = _clip((pool @ (matrix > 0).astype(np.float32)).tocsr())
+    # Every row carries the same weight for a term, so a block's weight is the column's.
+    column_weight = np.asarray(matrix.max(axis=0).todense()).ravel()
+    return present.multiply(column_weight[np.newaxis, :]).tocsr().astype(np.float32)
 
 
 class LexicalFeatures(PairFeatures):

@@ -1,0 +1,128 @@
+"""Align a whole gold-set directory and print F1, seconds and peak memory per encoder.
+
+A gold-set directory has the mac-dev/bible layout: ``zh/NAME``, ``en/NAME`` (one sentence a
+line) and ``gold/NAME.align``. Usage::
+
+    python -m eval.benchmark ../shared/data/mac-dev --encoder lexical --encoder hybrid
+    python -m eval.benchmark ../shared/data/bible --out /tmp/bible-test
+
+Each encoder runs in a fresh process so that peak memory (ru_maxrss) is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import resource
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from corpus.errors import BitextError, InputError
+
+
+@dataclass(frozen=True)
+class BenchmarkRow:
+    encoder: str
+    signature: str
+    documents: int
+    f1_strict: float
+    f1_lax: float
+    precision_strict: float
+    recall_strict: float
+    seconds: float
+    peak_mib: float
+    per_document: dict[str, float]  # strict F1 by document
+
+
+def align_gold_set(data_dir: Path, out_dir: Path, encoder_name: str, model: str | None = None):
+    """Align every document of a gold set with one encoder; write ``out_dir/NAME.align``."""
+    from align.aligner import Aligner
+    from align.encoders.registry import make_encoder
+    from corpus.atomic import atomic_write_text
+    from corpus.beads import format_align
+    from corpus.read import read_side
+
+    names = sorted(p.name for p in (data_dir / "zh").iterdir() if p.is_file())
+    if not names:
+        raise InputError(f"no documents in {data_dir / 'zh'}")
+    aligner = Aligner(make_encoder(encoder_name, model))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        zh = read_side(data_dir / "zh" / name, presplit=True, lang="zh")
+        en = read_side(data_dir / "en" / name, presplit=True, lang="en")
+        doc = aligner.align(zh, en, doc_id=name)
+        atomic_write_text(out_dir / f"{name}.align", format_align(doc.beads))
+    return names, str(aligner.signature())
+
+
+def run_benchmark(data_dir: Path, encoder_name: str, model: str | None, out_dir: Path) -> BenchmarkRow:
+    from eval.scoring import score_paths, total
+
+    start = time.perf_counter()
+    names, signature = align_gold_set(data_dir, out_dir, encoder_name, model)
+    seconds = time.perf_counter() - start
+    scores = score_paths(data_dir / "gold", out_dir)
+    figures = total(scores).figures()
+    return BenchmarkRow(
+        encoder=encoder_name,
+        signature=signature,
+        documents=len(names),
+        f1_strict=round(figures["f1_strict"], 4),
+        f1_lax=round(figures["f1_lax"], 4),
+        precision_strict=round(figures["precision_strict"], 4),
+        recall_strict=round(figures["recall_strict"], 4),
+        seconds=round(seconds, 2),
+        peak_mib=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        per_document={s.name: round(s.figures()["f1_strict"], 4) for s in scores},
+    )
+
+
+def _child(queue, data_dir, encoder_name, model, out_dir):
+    try:
+        queue.put(run_benchmark(data_dir, encoder_name, model, out_dir))
+    except BitextError as exc:
+        queue.put(exc)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data_dir", type=Path)
+    parser.add_argument("--encoder", action="append", help="repeatable; default: lexical")
+    parser.add_argument("--model", default=None)
+    parser.add_argument("--out", type=Path, default=None, help="where to keep the .align files")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    rows = []
+    context = multiprocessing.get_context("spawn")
+    for encoder_name in args.encoder or ["lexical"]:
+        out_dir = (args.out or Path(tempfile.mkdtemp(prefix="bitext-bench-"))) / encoder_name
+        queue = context.Queue()
+        process = context.Process(
+            target=_child, args=(queue, args.data_dir, encoder_name, args.model, out_dir)
+        )
+        process.start()
+        result = queue.get()
+        process.join()
+        if isinstance(result, BitextError):
+            print(f"benchmark: error: {result}", file=sys.stderr)
+            return 2
+        rows.append(result)
+    if args.json:
+        print(json.dumps([asdict(r) for r in rows], indent=2))
+        return 0
+    print(f"{'encoder':<10}{'F1 strict':>10}{'F1 lax':>8}{'P strict':>9}{'R strict':>9}"
+          f"{'seconds':>9}{'peak MiB':>10}  per document (strict F1)")
+    for r in rows:
+        docs = " ".join(f"{k}={v:.3f}" for k, v in r.per_document.items())
+        print(f"{r.encoder:<10}{r.f1_strict:>10.3f}{r.f1_lax:>8.3f}{r.precision_strict:>9.3f}"
+              f"{r.recall_strict:>9.3f}{r.seconds:>9.1f}{r.peak_mib:>10.0f}  {docs}")
+        print(f"  signature: {r.signature}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,94 @@
+"""The aligner end to end on small texts, and its invariants under any input."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from align.aligner import AlignConfig, Aligner
+from align.dp import Band, best_path, build_edges
+from align.encoders.lexical import LexicalEncoder
+from corpus.beads import check_partition
+from corpus.document import Side
+from corpus.errors import ConfigError
+
+ZH = (
+    "那天晚上我没走掉。",
+    "陈清扬把我拽住，以伟大友谊的名义叫我留下来。",
+    "她说我的友谊是假的。",
+    "我问她：“你为什么相信我？”",
+    "我们在河边建了一座新图书馆，它有三百万本书。",
+    "天亮了。",
+)
+EN = (
+    "I did not leave that night.",
+    "Chen Qingyang held me back and asked me to stay in the name of our great friendship.",
+    "She said my friendship was fake.",
+    "I asked her: “Why do you believe me?”",
+    "We built a new library by the river.",
+    "It holds three million books.",
+    "Day broke.",
+)
+GOLD = [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), (3,)), ((4,), (4, 5)), ((5,), (6,))]
+
+
+def test_aligns_a_small_story_with_a_one_to_two_bead():
+    doc = Aligner(LexicalEncoder()).align(Side(ZH, "zh"), Side(EN, "en"))
+    assert [(b.src, b.tgt) for b in doc.beads] == GOLD
+    assert all(0.0 <= b.score <= 1.0 for b in doc.beads)
+    assert doc.signature.encoder == "lexical"
+    assert doc.signature.model.startswith("cc-cedict-")
+
+
+def test_english_first_gives_the_mirror_alignment():
+    doc = Aligner(LexicalEncoder()).align(Side(EN, "en"), Side(ZH, "zh"))
+    assert [(b.tgt, b.src) for b in doc.beads] == GOLD
+
+
+def test_one_empty_side_gives_deletions():
+    doc = Aligner(LexicalEncoder()).align(Side(ZH, "zh"), Side((), "en"))
+    assert [(b.src, b.tgt) for b in doc.beads] == [((i,), ()) for i in range(len(ZH))]
+
+
+def test_unknown_setting_is_rejected_with_the_valid_keys():
+    with pytest.raises(ConfigError, match="valid keys: .*max_size"):
+        AlignConfig.from_mapping({"max_sise": 3})
+
+
+def test_dp_finds_known_path_on_a_synthetic_score_table():
+    # Score 5 on the true beads (0-1 src deletion, 1-1, 1-2), -1 everywhere else.
+    truth = {(1, 0, 0, 0), (1, 1, 1, 0), (1, 2, 2, 1)}  # (a, b, start_i, start_j)
+
+    def scorer(a, b, si, sj):
+        return np.array([5.0 if (a, b, i, j) in truth else -1.0 for i, j in zip(si, sj)])
+
+    band = Band.full(3, 3)
+    edges = [build_edges(band, kind, scorer) for kind in [(1, 0), (1, 1), (1, 2), (2, 1)]]
+    path = best_path(band, edges, skip_tgt=-3.0)
+    assert path.beads == ((0, 1, 0, 0), (1, 1, 0, 1), (2, 1, 1, 2))
+    assert np.all(path.posteriors > 0.9)
+
+
+sentence = st.text(
+    alphabet=st.sampled_from(list("我们的书河。？！ab1 ")), min_size=0, max_size=30
+).map(lambda s: " ".join(s.split()))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(sentence, max_size=12), st.lists(sentence, max_size=12))
+def test_every_sentence_lands_in_exactly_one_bead(zh, en):
+    zh_side, en_side = Side(tuple(zh), "zh"), Side(tuple(en), "en")
+    doc = Aligner(LexicalEncoder()).align(zh_side, en_side)
+    check_partition(doc.beads, len(zh), len(en))
+
+
+def test_banded_coarse_to_fine_path_on_a_long_document():
+    # 120 repetitions of the story: large enough to force the coarse pass with a tiny grid limit.
+    zh, en = ZH * 20, EN * 20
+    config = AlignConfig(full_grid_cells=2_000, coarse_factor=4)
+    doc = Aligner(LexicalEncoder(), config).align(Side(zh, "zh"), Side(en, "en"))
+    check_partition(doc.beads, len(zh), len(en))
+    one_to_one = sum(b.kind == "1-1" for b in doc.beads)
+    assert one_to_one >= 0.8 * 5 * 20

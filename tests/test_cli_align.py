@@ -1,0 +1,58 @@
+"""``bitext align`` as a user runs it: the example pair, and bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from corpus.outdir import read_outdir
+from scripts.cli import main
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def test_align_the_example_pair_offline(tmp_path):
+    out = tmp_path / "out"
+    code = main(["align", str(EXAMPLES / "article.zh.txt"), str(EXAMPLES / "article.en.txt"),
+                 "-o", str(out), "--encoder", "lexical"])
+    assert code == 0
+    doc = read_outdir(out)
+    assert (doc.src.lang, doc.tgt.lang) == ("zh", "en")
+    assert len(doc.src) == len((out / "src.sents").read_text(encoding="utf-8").splitlines())
+    rows = [json.loads(line) for line in (out / "pairs.jsonl").read_text().splitlines()]
+    assert len(rows) == len(doc.beads)
+    assert {"src_ids", "tgt_ids", "src", "tgt", "score", "bead"} <= rows[0].keys()
+    meta = json.loads((out / "meta.json").read_text())
+    assert meta["signature"]["encoder"] == "lexical"
+    assert any(item["reason"] == "metadata" for item in meta["tgt"]["set_aside"])
+    # The example is written to align cleanly: the dictionary gets most beads confidently.
+    assert doc.summary.mean_score > 0.8
+    assert doc.summary.share_deletions == 0
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        (("missing.txt", "article.en.txt"), "missing.txt"),
+        (("article.en.txt", "article.en.txt"), "both files are English"),
+        (("empty.txt", "article.en.txt"), "no text"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(tmp_path, capsys, files, message):
+    (tmp_path / "empty.txt").write_text("\n\n")
+    for name in ("article.en.txt",):
+        (tmp_path / name).write_bytes((EXAMPLES / name).read_bytes())
+    src, tgt = (str(tmp_path / f) for f in files)
+    assert main(["align", src, tgt, "-o", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].startswith("bitext: error:") and message in err[-1]
+    assert not (tmp_path / "out" / "alignment.align").exists()
+
+
+def test_unknown_encoder_lists_choices(tmp_path, capsys):
+    code = main(["align", str(EXAMPLES / "article.zh.txt"), str(EXAMPLES / "article.en.txt"),
+                 "-o", str(tmp_path), "--encoder", "bert"])
+    assert code == 2
+    assert "lexical" in capsys.readouterr().err
