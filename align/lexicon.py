@@ -22,15 +22,17 @@ CEDICT_FILE = "data/cedict_1_0_ts_utf-8_mdbg.txt.gz"
 
 # Function words that carry no cross-language signal; kept small and explicit on purpose.
 ENGLISH_STOPWORDS = frozenset(
-    """a an the and or but if then than so as of at by for with about against between into
+    """
+    a an the and or but if then than so as of at by for with about against between into
     through during before after above below to from up down in out on off over under again
-    further once here there when where why how all any both each few more most other some such
-    no nor not only own same too very can will just should now is are was were be been being
-    have has had having do does did doing would could might must shall may i me my myself we
-    our ours ourselves you your yours yourself yourselves he him his himself she her hers
-    herself it its itself they them their theirs themselves what which who whom this that
-    these those am s t d ll m o re ve y sb sth someone something one's oneself etc e.g i.e
-    also used use form forms word words indicate indicates expression kind""".split()
+    further once here there when where why how all any both each few more most other some
+    such no nor not only own same too very can will just should now is are was were be been
+    being have has had having do does did doing would could might must shall may i me my
+    myself we our ours ourselves you your yours yourself yourselves he him his himself she
+    her hers herself it its itself they them their theirs themselves what which who whom
+    this that these those am s t d ll m o re ve y sb sth someone something one's oneself etc
+    e.g i.e also used use form forms word words indicate indicates expression kind
+    """.split()
 )
 
 _DROP_DEFINITION = re.compile(
@@ -153,6 +155,7 @@ def _split_senses(definition: str) -> Iterable[str]:
 def cedict_date() -> str:
     """The CC-CEDICT release date, for signatures (e.g. "2023-11-07")."""
     with resources.files(CEDICT_PACKAGE).joinpath(CEDICT_FILE).open("rb") as raw:
-        head = gzip.open(raw).read(2048).decode("utf-8", "replace")
+        with gzip.open(raw) as text:
+            head = text.read(2048).decode("utf-8", "replace")
     match = re.search(r"#! date=(\d{4}-\d{2}-\d{2})", head)
     return match.group(1) if match else "unknown"
