@@ -154,8 +154,8 @@ def _split_senses(definition: str) -> Iterable[str]:
 
 def cedict_date() -> str:
     """The CC-CEDICT release date, for signatures (e.g. "2023-11-07")."""
-    with resources.files(CEDICT_PACKAGE).joinpath(CEDICT_FILE).open("rb") as raw:
-        with gzip.open(raw) as text:
-            head = text.read(2048).decode("utf-8", "replace")
+    source = resources.files(CEDICT_PACKAGE).joinpath(CEDICT_FILE)
+    with source.open("rb") as raw, gzip.open(raw) as text:
+        head = text.read(2048).decode("utf-8", "replace")
     match = re.search(r"#! date=(\d{4}-\d{2}-\d{2})", head)
     return match.group(1) if match else "unknown"

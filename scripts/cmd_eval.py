@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(report, indent=2))
         return 0
     header = ("document", "P strict", "R strict", "F1 strict", "P lax", "R lax", "F1 lax")
-    print("{:<16}".format(header[0]) + "".join(f"{h:>10}" for h in header[1:]))
+    print(f"{header[0]:<16}" + "".join(f"{h:>10}" for h in header[1:]))
     for score in rows:
         f = score.figures()
         values = (f["precision_strict"], f["recall_strict"], f["f1_strict"],
