@@ -124,10 +124,8 @@ def best_path(
     if not np.isfinite(table[cell]) or band.lo[-1] > m:
         raise RuntimeError("no path through the band")  # a bug, not a user error
     offsets, lo = band.offsets, band.lo
-    rows = np.searchsorted(offsets, np.arange(band.size), side="right") - 1
     steps = []
     i, j = band.n, m
-    by_dst = [dict(zip(e.dst.tolist(), range(len(e.dst)))) for e in edges]
     taken = []
     while (i, j) != (0, 0):
         t = int(choice[cell])
@@ -135,12 +133,11 @@ def best_path(
             a, b, edge_index = 0, 1, -1
         else:
             a, b = edges[t].kind
-            edge_index = by_dst[t][cell]
+            edge_index = int(np.searchsorted(edges[t].dst, cell))  # dst is sorted
         steps.append((i - a, a, j - b, b))
         taken.append((t, edge_index, cell))
         i, j = i - a, j - b
         cell = int(offsets[i] + j - lo[i])
-        assert rows[cell] == i
     steps.reverse()
     taken.reverse()
     probabilities = None
