@@ -35,14 +35,14 @@ ENGLISH_STOPWORDS = frozenset(
     """.split()
 )
 
-_DROP_DEFINITION = re.compile(
+NOT_A_SENSE = re.compile(
     r"^(cl:|classifier|(\w+ )?variant of|see |see also|surname |"
     r"used in|abbr\. for|japanese variant|also pr\.|also written|pr\. |\(used |"
     r"\(completed action|\(modal particle|\(particle|\(onom\.?\)|radical in chinese|"
     r"\(bound form\) \w+ suffix|\(grammatical)",
     re.IGNORECASE,
 )
-_PARENTHETICAL = re.compile(r"\([^()]*\)|\[[^\]]*\]|[\u3400-\u9fff|]+")
+BRACKETED = re.compile(r"\([^()]*\)|\[[^\]]*\]|[\u3400-\u9fff|]+")
 _ENGLISH_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*")
 _SEPARATORS = re.compile(r"[;,]")
 
@@ -73,9 +73,9 @@ def english_terms(text: str) -> list[str]:
 def clean_definition(definition: str) -> list[str]:
     """The content terms of one CEDICT definition; [] when the definition is a usage note."""
     definition = definition.strip()
-    if not definition or _DROP_DEFINITION.match(definition):
+    if not definition or NOT_A_SENSE.match(definition):
         return []
-    definition = _PARENTHETICAL.sub(" ", definition)
+    definition = BRACKETED.sub(" ", definition)
     return english_terms(definition)
 
 
@@ -112,6 +112,22 @@ def cedict_entries() -> dict[str, tuple[Entry, ...]]:
 
 def in_dictionary(word: str) -> bool:
     return word in cedict_entries()
+
+
+MAX_DICTIONARY_WORD = 4
+
+
+def dictionary_pieces(token: str) -> list[str]:
+    """Greedy longest-match split of a token the dictionary lacks into words it has."""
+    pieces, start = [], 0
+    while start < len(token):
+        for size in range(min(MAX_DICTIONARY_WORD, len(token) - start), 0, -1):
+            piece = token[start : start + size]
+            if size == 1 or in_dictionary(piece):
+                pieces.append(piece)
+                start += size
+                break
+    return pieces
 
 
 @functools.lru_cache(maxsize=500_000)

@@ -23,7 +23,15 @@ import numpy as np
 from scipy import sparse
 
 from align.encoders.base import Encoder, PairFeatures
-from align.lexicon import cedict_date, english_terms, gloss, in_dictionary, romanise, stem
+from align.lexicon import (
+    cedict_date,
+    dictionary_pieces,
+    english_terms,
+    gloss,
+    in_dictionary,
+    romanise,
+    stem,
+)
 from corpus.document import Side
 
 logger = logging.getLogger(__name__)
@@ -35,7 +43,6 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 _UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
-_MAX_DICTIONARY_WORD = 4
 
 
 def chinese_number(token: str) -> str | None:
@@ -57,19 +64,6 @@ def chinese_number(token: str) -> str | None:
     return str(total + section + digit)
 
 
-def _dictionary_pieces(token: str) -> list[str]:
-    """Greedy longest-match split of a token the dictionary lacks into words it has."""
-    pieces, start = [], 0
-    while start < len(token):
-        for size in range(min(_MAX_DICTIONARY_WORD, len(token) - start), 0, -1):
-            piece = token[start : start + size]
-            if size == 1 or in_dictionary(piece):
-                pieces.append(piece)
-                start += size
-                break
-    return pieces
-
-
 @functools.lru_cache(maxsize=200_000)
 def chinese_unit_terms(token: str) -> frozenset[str]:
     """English-side terms one Chinese token can match; empty for function words and unknowns."""
@@ -82,7 +76,7 @@ def chinese_unit_terms(token: str) -> frozenset[str]:
     if number is not None:
         terms.add(number)
     if not terms and not in_dictionary(token):
-        for piece in _dictionary_pieces(token):
+        for piece in dictionary_pieces(token):
             terms.update(gloss(piece))
         name = romanise(token)
         if name:

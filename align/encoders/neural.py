@@ -30,7 +30,14 @@ import numpy as np
 from align.encoders.base import Encoder, PairFeatures
 from align.encoders.cache import EmbeddingCache
 from align.encoders.lexical import chinese_number
-from align.lexicon import cedict_entries, in_dictionary, romanise
+from align.lexicon import (
+    BRACKETED,
+    NOT_A_SENSE,
+    cedict_entries,
+    dictionary_pieces,
+    in_dictionary,
+    romanise,
+)
 from corpus.document import Side
 from corpus.errors import ModelUnavailableError
 
@@ -44,15 +51,6 @@ _MULTILINGUAL_HINTS = re.compile(
     re.IGNORECASE,
 )
 
-# Usage notes and cross-references that say nothing a translation would contain (as
-# align.lexicon drops them for the stemmed glosses).
-_NOT_A_SENSE = re.compile(
-    r"^(cl:|classifier|(\w+ )?variant of|see |see also|surname |used in|abbr\. for|"
-    r"japanese variant|also pr\.|also written|pr\. |\(used |\(completed action|"
-    r"\(modal particle|\(particle|\(onom\.?\)|radical in chinese|\(grammatical)",
-    re.IGNORECASE,
-)
-_BRACKETS = re.compile(r"\([^()]*\)|\[[^\]]*\]|[\u3400-\u9fff|]+")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 _KEPT_PUNCTUATION = {"？": "?", "?": "?", "！": "!", "!": "!"}
@@ -67,9 +65,9 @@ def is_multilingual(model: str) -> bool:
 
 
 def _readable_sense(definition: str) -> str:
-    if _NOT_A_SENSE.match(definition.strip()):
+    if NOT_A_SENSE.match(definition.strip()):
         return ""
-    text = " ".join(_BRACKETS.sub(" ", definition).split())
+    text = " ".join(BRACKETED.sub(" ", definition).split())
     text = re.sub(r"^to ", "", text.strip(" ,.;:~?!"))
     return text if re.search(r"[A-Za-z0-9]", text) else ""
 
@@ -99,18 +97,6 @@ def word_gloss(word: str) -> str:
     return best
 
 
-def _dictionary_pieces(token: str) -> list[str]:
-    pieces, start = [], 0
-    while start < len(token):
-        for size in range(min(4, len(token) - start), 0, -1):
-            piece = token[start : start + size]
-            if size == 1 or in_dictionary(piece):
-                pieces.append(piece)
-                start += size
-                break
-    return pieces
-
-
 @functools.lru_cache(maxsize=200_000)
 def _token_gloss(token: str) -> str:
     if token in _KEPT_PUNCTUATION:
@@ -122,7 +108,7 @@ def _token_gloss(token: str) -> str:
         return number
     if in_dictionary(token):
         return word_gloss(token)
-    pieces = _dictionary_pieces(token)
+    pieces = dictionary_pieces(token)
     if len(pieces) == len(token) and 2 <= len(token) <= 4:
         name = romanise(token)  # unknown run of single characters: most likely a name
         if name:
