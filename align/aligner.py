@@ -59,11 +59,13 @@ class AlignConfig:
         return cls(**values)
 
     def bead_kinds(self) -> list[tuple[int, int]]:
+        """(1, 0) for deletions (0-1 is handled inside the DP), then every a-b bead allowed."""
         kinds = [(1, 0)]
         for a in range(1, self.max_size + 1):
             for b in range(1, self.max_size + 1):
-                if a + b <= self.max_total and (min(a, b) == 1 or max(a, b) <= self.max_many + 1
-                                                and min(a, b) <= self.max_many):
+                one_to_many = min(a, b) == 1
+                many_to_many = min(a, b) <= self.max_many and max(a, b) <= self.max_many + 1
+                if a + b <= self.max_total and (one_to_many or many_to_many):
                     kinds.append((a, b))
         return kinds
 
@@ -82,11 +84,11 @@ def bead_prior(a: int, b: int) -> float:
 class SignalCalibration:
     """Evidence (nats) of a similarity value, as a monotone curve over a grid of values.
 
-    evidence(s) = log P(S >= s | translation) - log P(S >= s | unrelated): the survival
-    functions are counted on the document itself (translations ≈ each row's best 1-1 cell,
-    unrelated = the other cells), so the curve needs no constants fitted to a corpus and is
-    the same code for a coverage score and for a cosine. Weak similarity is no evidence
-    either way (≈ 0) rather than a heavy penalty: short lines often share no dictionary word.
+    evidence(s) = log p(s | translation) - log p(s | unrelated), both densities counted in
+    quantile bins on the document itself (translations ≈ each row's best 1-1 cell, unrelated
+    = the other cells), so the curve needs no constants fitted to a corpus and is the same
+    code for a coverage score and for a cosine. Binning with add-half smoothing bounds the
+    penalty of weak similarity: short lines often share no dictionary word.
     """
 
     grid: tuple[float, ...]
@@ -162,7 +164,7 @@ class _Level:
 
 
 def _calibrate(level: _Level, band: Band) -> Calibration:
-    rows, cols = band.cells()
+    rows, cols = band.grid
     keep = (rows < level.n) & (cols < level.m)
     rows, cols = rows[keep], cols[keep]
     sims = level.raw_similarity(1, 1, rows, cols)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -34,7 +35,7 @@ class Band:
     def full(cls, n: int, m: int) -> Band:
         return cls(np.zeros(n + 1, dtype=np.int64), np.full(n + 1, m, dtype=np.int64))
 
-    @property
+    @cached_property
     def offsets(self) -> np.ndarray:
         return np.concatenate([[0], np.cumsum(self.hi - self.lo + 1)])
 
@@ -42,7 +43,9 @@ class Band:
     def size(self) -> int:
         return int(self.offsets[-1])
 
-    def cells(self) -> tuple[np.ndarray, np.ndarray]:
+    @cached_property
+    def grid(self) -> tuple[np.ndarray, np.ndarray]:
+        """Row and column of every cell, in flat-index order."""
         widths = self.hi - self.lo + 1
         rows = np.repeat(np.arange(self.n + 1), widths)
         cols = np.arange(self.size) - np.repeat(self.offsets[:-1], widths) + self.lo[rows]
@@ -62,7 +65,7 @@ class Edges:
 
 def build_edges(band: Band, kind: tuple[int, int], scorer: Scorer) -> Edges:
     a, b = kind
-    rows, cols = band.cells()
+    rows, cols = band.grid
     start_i, start_j = rows - a, cols - b
     ok = (start_i >= 0) & (start_j >= 0)
     ok[ok] &= (start_j[ok] >= band.lo[start_i[ok]]) & (start_j[ok] <= band.hi[start_i[ok]])
@@ -166,7 +169,7 @@ def _backward(band: Band, edges: list[Edges], skip_tgt: float) -> np.ndarray:
     """Backward log-sums, by running the forward sweep on the mirrored grid."""
     n, m = band.n, int(band.hi[-1])
     mirrored = Band(m - band.hi[::-1].copy(), m - band.lo[::-1].copy())
-    rows, cols = band.cells()
+    rows, cols = band.grid
     mirror_index = mirrored.offsets[n - rows] + (m - cols) - mirrored.lo[n - rows]
     mirrored_edges = []
     for edge in edges:

@@ -30,8 +30,6 @@ def run_align_job(job: AlignJob, encoder: Encoder, config: AlignConfig | None = 
     for side in (src, tgt):
         logger.info("%s: %s, %d sentences, %d line(s) set aside", side.source, side.lang,
                     len(side), len(side.set_aside))
-        for item in side.set_aside:
-            logger.info("  set aside line %d (%s): %s", item.line_no, item.reason, item.text)
     doc_id = job.doc_id or Path(job.src).stem.split(".")[0]
     doc = Aligner(encoder, config).align(src, tgt, doc_id=doc_id)
     write_outdir(job.out_dir, doc)

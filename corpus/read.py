@@ -124,8 +124,8 @@ def read_side(path: str | Path, *, presplit: bool = False, lang: str | None = No
         raise InputError(
             f"{path} contains no text (all {len(side.set_aside)} non-empty lines set aside)"
         )
-    if side.set_aside:
-        logger.info("%s: %d line(s) set aside", path, len(side.set_aside))
+    for item in side.set_aside:
+        logger.info("%s: set aside line %d (%s): %s", path, item.line_no, item.reason, item.text)
     return side
 
 

@@ -36,8 +36,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     side = read_side(args.file, presplit=args.presplit, lang=args.lang)
-    for item in side.set_aside:
-        logger.info("set aside line %d (%s): %s", item.line_no, item.reason, item.text)
     text = "".join(f"{sentence}\n" for sentence in side.sentences)
     if args.output:
         atomic_write_text(args.output, text)

@@ -42,8 +42,7 @@ def test_align_the_example_pair_offline(tmp_path):
 )
 def test_bad_input_is_one_line_and_exit_2(tmp_path, capsys, files, message):
     (tmp_path / "empty.txt").write_text("\n\n")
-    for name in ("article.en.txt",):
-        (tmp_path / name).write_bytes((EXAMPLES / name).read_bytes())
+    (tmp_path / "article.en.txt").write_bytes((EXAMPLES / "article.en.txt").read_bytes())
     src, tgt = (str(tmp_path / f) for f in files)
     assert main(["align", src, tgt, "-o", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err.strip().splitlines()

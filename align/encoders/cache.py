@@ -52,11 +52,8 @@ class EmbeddingCache:
         if self._index is None:
             self._index = {}
             for shard in sorted(self.folder.glob("*.npz")):
-                try:
-                    with np.load(shard) as data:
-                        keys = data["keys"]
-                except (OSError, ValueError, KeyError) as exc:
-                    logger.warning("ignoring unreadable embedding cache shard %s: %s", shard, exc)
+                keys = _read_shard(shard, "keys")
+                if keys is None:
                     continue
                 for row, key in enumerate(keys.tolist()):
                     self._index.setdefault(key.decode("ascii"), (shard, row))
@@ -72,11 +69,8 @@ class EmbeddingCache:
                 wanted.setdefault(found[0], []).append((text, found[1]))
         result: dict[str, np.ndarray] = {}
         for shard, items in wanted.items():
-            try:
-                with np.load(shard) as data:
-                    vectors = data["vectors"]
-            except (OSError, ValueError, KeyError) as exc:
-                logger.warning("ignoring unreadable embedding cache shard %s: %s", shard, exc)
+            vectors = _read_shard(shard, "vectors")
+            if vectors is None:
                 continue
             for text, row in items:
                 result[text] = vectors[row].astype(np.float32)
@@ -99,3 +93,13 @@ class EmbeddingCache:
             for row, key in enumerate(keys.tolist()):
                 self._index.setdefault(key.decode("ascii"), (path, row))
         return path
+
+
+def _read_shard(shard: Path, name: str) -> np.ndarray | None:
+    """One array of a cache shard; None (with a warning) when the shard is unreadable."""
+    try:
+        with np.load(shard) as data:
+            return data[name]
+    except (OSError, ValueError, KeyError) as exc:
+        logger.warning("ignoring unreadable embedding cache shard %s: %s", shard, exc)
+        return None

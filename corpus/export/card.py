@@ -104,7 +104,7 @@ def dataset_card(
 
 # {title}
 
-English–Chinese sentence pairs aligned with [bitext](https://example.invalid/bitext)
+English–Chinese sentence pairs aligned with bitext
 (`bitext export --format hf`). Each row is one alignment bead: the `translation` column holds
 the English and Chinese text (`{{"en": ..., "zh": ...}}`, as wmt19/opus100 zh-en).
 
