@@ -46,6 +46,8 @@ class AlignConfig:
     full_grid_cells: int = 250_000  # documents up to this many cells get no band
     band_margin: int = 6  # sentences around the projected coarse path
     coarse_factor: int = 8  # sentences per block in the coarse pass
+    learn_lexicon: bool = True  # second pass with a lexicon learned from the first
+    lexicon_confidence: float = 0.5  # beads the lexicon learns from: at least this posterior
 
     def __post_init__(self) -> None:
         if not 1 <= self.max_many <= self.max_size or self.max_total < 2:
@@ -242,28 +244,47 @@ class Aligner:
 
     def _align_features(self, features, src_len, tgt_len) -> tuple[Bead, ...]:
         level = _Level(features, src_len, tgt_len)
-        path = self._solve(level, posteriors=True)
+        band = self._band(level)
+        path = self._solve(level, band, posteriors=True)
+        if self.config.learn_lexicon:
+            # A second pass with what the first taught the encoder (a document lexicon: names
+            # and free renderings), learned from the beads it is confident of.
+            confident = [
+                (range(si, si + a), range(sj, sj + b))
+                for (si, a, sj, b), p in zip(path.beads, path.posteriors)
+                if p >= self.config.lexicon_confidence
+            ]
+            refined = features.refine(confident)
+            if refined is not None:
+                level = _Level(refined, src_len, tgt_len)
+                if band.size < (level.n + 1) * (level.m + 1):
+                    band = _band_around(path.beads, 1, level.n, level.m, self.config.band_margin)
+                path = self._solve(level, band, posteriors=True)
         return tuple(
             Bead(tuple(range(si, si + a)), tuple(range(sj, sj + b)), round(float(p), 4))
             for (si, a, sj, b), p in zip(path.beads, path.posteriors)
         )
 
-    def _solve(self, level: _Level, posteriors: bool):
+    def _band(self, level: _Level) -> Band:
+        """The whole grid for short documents, else a band around a coarse pass's path."""
         config = self.config
         n, m = level.n, level.m
         if (n + 1) * (m + 1) <= config.full_grid_cells:
-            band = Band.full(n, m)
-        else:
-            factor = config.coarse_factor
-            coarse = _Level(
-                level.features.coarsen(factor),
-                _coarsen_lengths(np.diff(level.src_cum), factor),
-                _coarsen_lengths(np.diff(level.tgt_cum), factor),
-            )
-            coarse_path = self._solve(coarse, posteriors=False)
-            band = _band_around(coarse_path.beads, factor, n, m, config.band_margin)
+            return Band.full(n, m)
+        factor = config.coarse_factor
+        coarse = _Level(
+            level.features.coarsen(factor),
+            _coarsen_lengths(np.diff(level.src_cum), factor),
+            _coarsen_lengths(np.diff(level.tgt_cum), factor),
+        )
+        coarse_path = self._solve(coarse, self._band(coarse), posteriors=False)
+        return _band_around(coarse_path.beads, factor, n, m, config.band_margin)
+
+    def _solve(self, level: _Level, band: Band, posteriors: bool):
         level.calibration = _calibrate(level, band)
-        logger.debug("level %dx%d: %d cells, %s", n, m, band.size, level.calibration)
+        logger.debug(
+            "level %dx%d: %d cells, %s", level.n, level.m, band.size, level.calibration
+        )
         edges: list[Edges] = [
             build_edges(band, kind, level.score) for kind in self.config.bead_kinds()
         ]

@@ -9,6 +9,7 @@ gives one, hybrid gives two); the aligner calibrates each signal on the document
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -33,6 +34,11 @@ class PairFeatures(ABC):
     @abstractmethod
     def coarsen(self, factor: int) -> PairFeatures:
         """The same features over blocks of ``factor`` consecutive sentences (for the coarse pass)."""
+
+    def refine(self, beads: Sequence[tuple[range, range]]) -> PairFeatures | None:
+        """Features improved by what a first alignment taught (``beads``: source and target
+        sentence ranges of its confident beads), or None when there is nothing to learn."""
+        return None
 
 
 class Encoder(ABC):

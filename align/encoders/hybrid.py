@@ -36,6 +36,12 @@ class StackedFeatures(PairFeatures):
     def coarsen(self, factor: int) -> StackedFeatures:
         return StackedFeatures(tuple(p.coarsen(factor) for p in self.parts))
 
+    def refine(self, beads) -> StackedFeatures | None:
+        refined = [p.refine(beads) for p in self.parts]
+        if all(r is None for r in refined):
+            return None
+        return StackedFeatures(tuple(r or p for r, p in zip(refined, self.parts)))
+
 
 class HybridEncoder(Encoder):
     """CC-CEDICT coverage + sentence-embedding cosine (2 signals)."""

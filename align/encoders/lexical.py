@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import functools
 import logging
-import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from scipy import sparse
@@ -37,8 +36,34 @@ from corpus.document import Side
 logger = logging.getLogger(__name__)
 
 # Punctuation that survives translation; each maps to a pseudo-term shared by both languages.
-_PUNCTUATION_CUES = {"？": "?", "?": "?", "！": "!", "!": "!", "“": '"', "”": '"', "「": '"',
-                     "」": '"', "『": '"', "』": '"', '"': '"'}
+_PUNCTUATION_CUES = {"？": "?", "?": "?", "！": "!", "!": "!"}
+_OPENING_QUOTES = "“「『‘"
+_CLOSING_QUOTES = "”」』’"
+_STRAIGHT_QUOTES = "\"'"
+OPENING_CUE, CLOSING_CUE = "“", "”"
+
+
+def quote_cues(sentence: str) -> set[str]:
+    """Whether the sentence opens and/or closes a quotation, in either language's marks.
+
+    Dialogue is split differently in the two languages, so an opening or closing quote pins
+    down which sentence of a speech is which. Apostrophes (don't, don’t) are not quotes.
+    """
+    cues = set()
+    for k, char in enumerate(sentence):
+        if char not in _OPENING_QUOTES + _CLOSING_QUOTES + _STRAIGHT_QUOTES:
+            continue
+        before = sentence[k - 1] if k else " "
+        after = sentence[k + 1] if k + 1 < len(sentence) else " "
+        if before.isalnum() and after.isalnum():
+            continue
+        if char in _OPENING_QUOTES:
+            cues.add(OPENING_CUE)
+        elif char in _CLOSING_QUOTES:
+            cues.add(CLOSING_CUE)
+        else:
+            cues.add(OPENING_CUE if before.isspace() or before in "([—-" else CLOSING_CUE)
+    return cues
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
@@ -96,12 +121,14 @@ def chinese_units(sentence: str) -> dict[str, frozenset[str]]:
             terms = chinese_unit_terms(token)
             if terms:
                 units[_PUNCTUATION_CUES.get(token, token)] = terms
+    units.update((cue, frozenset({cue})) for cue in quote_cues(sentence))
     return units
 
 
 def english_bag(sentence: str) -> set[str]:
     bag = set(english_terms(sentence))
     bag.update(_PUNCTUATION_CUES[c] for c in sentence if c in _PUNCTUATION_CUES)
+    bag.update(quote_cues(sentence))
     return bag
 
 
@@ -147,17 +174,38 @@ def _make_side(own: sparse.csr_matrix, matches: sparse.csr_matrix, max_size: int
     )
 
 
-def _coarsen_rows(matrix: sparse.csr_matrix, factor: int) -> sparse.csr_matrix:
-    blocks = math.ceil(matrix.shape[0] / factor)
-    rows = np.arange(matrix.shape[0]) // factor
+def _pool_rows(matrix: sparse.csr_matrix, groups: Sequence[range], n_rows: int | None = None):
+    """Binary union of the rows in each group (a block of sentences, or one side of a bead)."""
+    lengths = [len(g) for g in groups]
+    members = np.fromiter((i for g in groups for i in g), dtype=np.int64, count=sum(lengths))
+    owners = np.repeat(np.arange(len(groups)), lengths)
     pool = sparse.csr_matrix(
-        (np.ones(matrix.shape[0], dtype=np.float32), (rows, np.arange(matrix.shape[0]))),
-        shape=(blocks, matrix.shape[0]),
+        (np.ones(len(members), dtype=np.float32), (owners, members)),
+        shape=(len(groups), n_rows if n_rows is not None else matrix.shape[0]),
     )
-    present = _clip((pool @ (matrix > 0).astype(np.float32)).tocsr())
-    # Every row carries the same weight for a term, so a block's weight is the column's.
-    column_weight = np.asarray(matrix.max(axis=0).todense()).ravel()
-    return present.multiply(column_weight[np.newaxis, :]).tocsr().astype(np.float32)
+    return _clip((pool @ matrix).tocsr())
+
+
+def _blocks(n_rows: int, factor: int) -> list[range]:
+    return [range(start, min(start + factor, n_rows)) for start in range(0, n_rows, factor)]
+
+
+@dataclass(frozen=True)
+class _Bags:
+    """A document's bags of words and the bilingual lexicon that links them (all binary)."""
+
+    zh_units: sparse.csr_matrix  # zh sentences × zh units
+    en_terms: sparse.csr_matrix  # en sentences × English terms
+    lexicon: sparse.csr_matrix  # zh units × English terms
+    unit_idf: np.ndarray
+    term_idf: np.ndarray
+
+    def coarsen(self, factor: int) -> _Bags:
+        return replace(
+            self,
+            zh_units=_pool_rows(self.zh_units, _blocks(self.zh_units.shape[0], factor)),
+            en_terms=_pool_rows(self.en_terms, _blocks(self.en_terms.shape[0], factor)),
+        )
 
 
 class LexicalFeatures(PairFeatures):
@@ -165,16 +213,12 @@ class LexicalFeatures(PairFeatures):
 
     n_signals = 1
 
-    def __init__(
-        self,
-        zh_weighted: sparse.csr_matrix,  # zh sentences × zh units, IDF weights
-        zh_glosses: sparse.csr_matrix,  # zh sentences × English terms, binary
-        en_weighted: sparse.csr_matrix,  # en sentences × English terms, IDF weights
-        en_covers: sparse.csr_matrix,  # en sentences × zh units, binary
-        zh_is_src: bool,
-        max_window: int,
-    ):
-        self._sentence_level = (zh_weighted, zh_glosses, en_weighted, en_covers)
+    def __init__(self, bags: _Bags, zh_is_src: bool, max_window: int):
+        self._bags = bags
+        zh_weighted = (bags.zh_units @ sparse.diags(bags.unit_idf)).tocsr()
+        en_weighted = (bags.en_terms @ sparse.diags(bags.term_idf)).tocsr()
+        zh_glosses = _clip((bags.zh_units @ bags.lexicon).tocsr())
+        en_covers = _clip((bags.en_terms @ bags.lexicon.T).tocsr())
         self._zh = _make_side(zh_weighted, zh_glosses, max_window)
         self._en = _make_side(en_weighted, en_covers, max_window)
         self._zh_is_src = zh_is_src
@@ -199,11 +243,75 @@ class LexicalFeatures(PairFeatures):
         return f1[np.newaxis, :]
 
     def coarsen(self, factor: int) -> LexicalFeatures:
+        return LexicalFeatures(self._bags.coarsen(factor), self._zh_is_src, self._max_window)
+
+    def refine(self, beads: Sequence[tuple[range, range]]) -> LexicalFeatures | None:
+        if not self._zh_is_src:
+            beads = [(zh, en) for en, zh in beads]
+        learned = document_lexicon(self._bags, beads)
+        logger.debug("document lexicon: %d pairs learned", learned.nnz)
+        if not learned.nnz:
+            return None
+        lexicon = _clip((self._bags.lexicon + learned).tocsr())
         return LexicalFeatures(
-            *(_coarsen_rows(m, factor) for m in self._sentence_level),
-            zh_is_src=self._zh_is_src,
-            max_window=self._max_window,
+            replace(self._bags, lexicon=lexicon), self._zh_is_src, self._max_window
         )
+
+
+# A 2x2 co-occurrence table whose log-likelihood ratio statistic exceeds this value is
+# significant at p < 0.001 (chi-square, one degree of freedom).
+_SIGNIFICANT_G2 = 10.83
+# A word pair seen together once or twice is a coincidence however rare the words are.
+_MIN_COOCCURRENCE = 3
+
+
+def document_lexicon(bags: _Bags, beads: Sequence[tuple[range, range]]) -> sparse.csr_matrix:
+    """Word pairs the document itself translates, learned from aligned beads.
+
+    Names and free renderings the dictionary lacks (韦小宝 → Trinket) co-occur bead after
+    bead. A pair is learned when each word is the other's strongest associate (Dice), the
+    association is significant (G², p < 0.001), and the dictionary does not have it already.
+    """
+    shape = bags.lexicon.shape
+    beads = [(zh, en) for zh, en in beads if len(zh) and len(en)]
+    if len(beads) < 2:
+        return sparse.csr_matrix(shape, dtype=np.float32)
+    zh = _pool_rows(bags.zh_units, [b[0] for b in beads])
+    en = _pool_rows(bags.en_terms, [b[1] for b in beads])
+    together = (zh.T @ en).tocoo()
+    unit_count = np.asarray(zh.sum(axis=0)).ravel()
+    term_count = np.asarray(en.sum(axis=0)).ravel()
+    rows, cols, both = together.row, together.col, together.data.astype(np.float64)
+    dice = 2 * both / (unit_count[rows] + term_count[cols])
+    best_for_unit = _group_max(rows, dice, shape[0])
+    best_for_term = _group_max(cols, dice, shape[1])
+    mutual = (dice >= best_for_unit[rows]) & (dice >= best_for_term[cols])
+    g2 = _log_likelihood_ratio(both, unit_count[rows], term_count[cols], len(beads))
+    # Learn only for words the dictionary leaves unexplained in most of their beads.
+    explained = np.asarray(zh.multiply(_clip((en @ bags.lexicon.T).tocsr())).sum(axis=0)).ravel()
+    unexplained = explained[rows] * 2 < unit_count[rows]
+    keep = mutual & (both >= _MIN_COOCCURRENCE) & (g2 >= _SIGNIFICANT_G2) & unexplained
+    return sparse.csr_matrix(
+        (np.ones(int(keep.sum()), dtype=np.float32), (rows[keep], cols[keep])), shape=shape
+    )
+
+
+def _group_max(groups: np.ndarray, values: np.ndarray, n_groups: int) -> np.ndarray:
+    result = np.zeros(n_groups)
+    np.maximum.at(result, groups, values)
+    return result
+
+
+def _log_likelihood_ratio(both, left, right, total) -> np.ndarray:
+    """Dunning's G² for the 2x2 table of two words' presence in ``total`` beads."""
+    observed = np.stack([both, left - both, right - both, total - left - right + both])
+    expected = np.stack([
+        left * right, left * (total - right), (total - left) * right,
+        (total - left) * (total - right),
+    ]) / total
+    with np.errstate(divide="ignore", invalid="ignore"):
+        terms = np.where(observed > 0, observed * np.log(observed / expected), 0.0)
+    return 2 * terms.sum(axis=0)
 
 
 _BLOCK_ROWS = 128
@@ -265,21 +373,17 @@ class LexicalEncoder(Encoder):
         gloss_rows = [[term_ids[t] for t in terms if t in term_ids] for terms in unit_terms]
         n_terms, n_units = len(term_ids), len(unit_ids)
 
-        unit_to_terms = _binary_matrix(gloss_rows, n_terms)  # units × terms
         zh_units_binary = _binary_matrix(zh_unit_rows, n_units)
         en_terms_binary = _binary_matrix(en_term_rows, n_terms)
-
-        unit_idf = _idf(np.bincount(zh_units_binary.indices, minlength=n_units), len(zh))
-        term_idf = _idf(np.bincount(en_terms_binary.indices, minlength=n_terms), len(en))
-        zh_weighted = (zh_units_binary @ sparse.diags(unit_idf)).tocsr()
-        en_weighted = (en_terms_binary @ sparse.diags(term_idf)).tocsr()
-        zh_glosses = _clip((zh_units_binary @ unit_to_terms).tocsr())
-        en_covers = _clip((en_terms_binary @ unit_to_terms.T).tocsr())
-        logger.debug("lexical features: %d zh units, %d en terms", n_units, n_terms)
-        return LexicalFeatures(
-            zh_weighted, zh_glosses, en_weighted, en_covers,
-            zh_is_src=src.lang == "zh", max_window=self.max_window,
+        bags = _Bags(
+            zh_units=zh_units_binary,
+            en_terms=en_terms_binary,
+            lexicon=_binary_matrix(gloss_rows, n_terms),
+            unit_idf=_idf(np.bincount(zh_units_binary.indices, minlength=n_units), len(zh)),
+            term_idf=_idf(np.bincount(en_terms_binary.indices, minlength=n_terms), len(en)),
         )
+        logger.debug("lexical features: %d zh units, %d en terms", n_units, n_terms)
+        return LexicalFeatures(bags, zh_is_src=src.lang == "zh", max_window=self.max_window)
 
 
 def _clip(matrix: sparse.csr_matrix) -> sparse.csr_matrix:

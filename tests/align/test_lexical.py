@@ -5,7 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from align.encoders.lexical import LexicalEncoder, chinese_number, chinese_unit_terms
+from align.encoders.lexical import (
+    CLOSING_CUE,
+    OPENING_CUE,
+    LexicalEncoder,
+    chinese_number,
+    chinese_unit_terms,
+    quote_cues,
+)
 from align.lexicon import clean_definition, english_terms, gloss
 from corpus.document import Side
 
@@ -36,11 +43,22 @@ def test_english_terms_are_stemmed_content_words_and_numbers():
 
 @pytest.mark.parametrize(
     ("token", "expected"),
-    [("友谊", "friendship"), ("？", "?"), ("“", '"'), ("1972", "1972"), ("GDP", "gdp"),
+    [("友谊", "friendship"), ("？", "?"), ("！", "!"), ("1972", "1972"), ("GDP", "gdp"),
      ("二十六", "26"), ("陈", "chen")],
 )
 def test_chinese_unit_terms(token, expected):
     assert expected in chinese_unit_terms(token)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cues"),
+    [("“您能说具体些吗？”", {OPENING_CUE, CLOSING_CUE}), ("好了，从现在开始。”", {CLOSING_CUE}),
+     ("「走吧。", {OPENING_CUE}), ('"No.', {OPENING_CUE}), ('a joke," Wang said.', {CLOSING_CUE}),
+     ("'Well?", {OPENING_CUE}), ("Give in?'", {CLOSING_CUE}), ("‘Yes,’ he said.", {OPENING_CUE, CLOSING_CUE}),
+     ("Don't, don’t.", set()), ("他走了。", set())],
+)
+def test_quote_cues_tell_opening_from_closing(sentence, cues):
+    assert quote_cues(sentence) == cues
 
 
 def test_function_words_have_no_terms():
@@ -81,3 +99,28 @@ def test_windows_and_coarse_blocks_score_unions():
 def test_sentence_without_content_is_no_evidence():
     features = LexicalEncoder().features(Side(("……",), "zh"), Side(("Hello there.",), "en"))
     assert np.isnan(features.similarity(np.array([0]), 1, np.array([0]), 1)[0, 0])
+
+
+# A name the dictionary cannot translate (韦小宝 is rendered "Trinket"), in half the sentences.
+STORY_ZH = ("韦小宝走进书房。", "桌上有一本书。", "韦小宝拿起那本书。", "窗外下着雨。",
+            "韦小宝笑了。", "天黑了。", "韦小宝睡着了。", "第二天早上很冷。")
+STORY_EN = ("Trinket walked into the study.", "There was a book on the table.",
+            "Trinket picked up the book.", "It was raining outside the window.", "Trinket laughed.",
+            "It grew dark.", "Trinket fell asleep.", "The next morning was cold.")
+
+
+def test_refining_on_aligned_beads_learns_the_documents_own_names():
+    features = LexicalEncoder().features(Side(STORY_ZH, "zh"), Side(STORY_EN, "en"))
+    beads = [(range(k, k + 1), range(k, k + 1)) for k in range(len(STORY_ZH))]
+    refined = features.refine(beads)
+    assert refined is not None
+    laughed = (np.array([4]), 1, np.array([4]), 1)  # 韦小宝笑了 / Trinket laughed
+    assert refined.similarity(*laughed)[0, 0] > features.similarity(*laughed)[0, 0]
+    # What the dictionary already explains (书 → book) teaches nothing new.
+    book = (np.array([1]), 1, np.array([1]), 1)
+    assert refined.similarity(*book)[0, 0] == pytest.approx(features.similarity(*book)[0, 0])
+
+
+def test_refining_learns_nothing_from_too_few_beads():
+    features = LexicalEncoder().features(Side(STORY_ZH, "zh"), Side(STORY_EN, "en"))
+    assert features.refine([(range(0, 1), range(0, 1)), (range(2, 3), range(2, 3))]) is None
