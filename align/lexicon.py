@@ -140,7 +140,10 @@ def gloss(word: str) -> frozenset[str]:
     terms: set[str] = set()
     for entry in cedict_entries().get(word, ()):
         for definition in entry.definitions:
-            for sense in _split_senses(definition):
+            # Brackets go before the split: a note in brackets may hold commas of its own.
+            if NOT_A_SENSE.match(definition):
+                continue
+            for sense in _split_senses(BRACKETED.sub(" ", definition)):
                 terms.update(clean_definition(sense))
         if entry.is_proper_noun:
             terms.add(stem(toneless(entry.pinyin)))

@@ -124,3 +124,8 @@ def test_refining_on_aligned_beads_learns_the_documents_own_names():
 def test_refining_learns_nothing_from_too_few_beads():
     features = LexicalEncoder().features(Side(STORY_ZH, "zh"), Side(STORY_EN, "en"))
     assert features.refine([(range(0, 1), range(0, 1)), (range(2, 3), range(2, 3))]) is None
+
+
+def test_bracketed_notes_with_commas_leave_no_fragments():
+    # 这: "(in this sense, commonly pr. [zhei4], esp. in Beijing)" is a note, not a sense.
+    assert not {"esp", "beij", "common", "pr"} & gloss("这")
