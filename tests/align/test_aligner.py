@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from align.aligner import AlignConfig, Aligner
+from align.aligner import AlignConfig, Aligner, SignalCalibration
 from align.dp import Band, best_path, build_edges
 from align.encoders.lexical import LexicalEncoder
 from corpus.beads import check_partition
@@ -92,3 +92,12 @@ def test_banded_coarse_to_fine_path_on_a_long_document():
     check_partition(doc.beads, len(zh), len(en))
     one_to_one = sum(b.kind == "1-1" for b in doc.beads)
     assert one_to_one >= 0.8 * 5 * 20
+
+
+def test_a_discrete_signal_gets_one_evidence_value_per_level():
+    matches = np.array([1.0] * 8 + [0.5] * 2)
+    unrelated = np.array([0.0] * 30 + [0.5] * 30 + [1.0] * 20)
+    curve = SignalCalibration.fit(matches, unrelated)
+    assert curve.grid == (0.0, 0.5, 1.0)
+    low, middle, high = curve(np.array([0.0, 0.5, 1.0]))
+    assert low <= middle < 0 < high

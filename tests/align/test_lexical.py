@@ -8,6 +8,7 @@ import pytest
 from align.encoders.lexical import (
     CLOSING_CUE,
     OPENING_CUE,
+    DialogueFeatures,
     LexicalEncoder,
     chinese_number,
     chinese_unit_terms,
@@ -129,3 +130,26 @@ def test_refining_learns_nothing_from_too_few_beads():
 def test_bracketed_notes_with_commas_leave_no_fragments():
     # 这: "(in this sense, commonly pr. [zhei4], esp. in Beijing)" is a note, not a sense.
     assert not {"esp", "beij", "common", "pr"} & gloss("这")
+
+
+SPEECH_ZH = ("他说：“走吧。", "我们现在就走。”", "天黑了。")
+SPEECH_EN = ('"Let\'s go.', 'We leave now," he said.', "It grew dark.")
+
+
+@pytest.mark.parametrize(
+    ("zh_window", "en_window", "agreement"),
+    [((0, 2), (0, 2), 1.0),  # the whole speech on both sides
+     ((0, 1), (0, 2), 0.5),  # both open a quote, only the English closes it
+     ((1, 1), (0, 1), 0.0),  # the Chinese closes, the English opens
+     ((2, 1), (2, 1), 1.0)],  # no quotes on either side
+)
+def test_dialogue_signal_is_agreement_on_opening_and_closing(zh_window, en_window, agreement):
+    features = DialogueFeatures([quote_cues(s) for s in SPEECH_ZH], [quote_cues(s) for s in SPEECH_EN])
+    (zh_start, zh_size), (en_start, en_size) = zh_window, en_window
+    value = features.similarity(np.array([zh_start]), zh_size, np.array([en_start]), en_size)
+    assert value[0, 0] == agreement
+
+
+def test_dialogue_blocks_open_and_close_as_their_ends_do():
+    features = DialogueFeatures([quote_cues(s) for s in SPEECH_ZH], [quote_cues(s) for s in SPEECH_EN])
+    assert features.coarsen(2).similarity(np.array([0, 1]), 1, np.array([0, 1]), 1)[0].tolist() == [1.0, 1.0]

@@ -188,16 +188,16 @@ def test_minilm_gloss_ranks_the_true_translation_first(minilm_path, tmp_path):
     assert all(wins[i] for i in EASY), wins
 
 
-def test_hybrid_gives_two_signals_and_aligns(minilm_path, tmp_path):
+def test_hybrid_stacks_cosine_with_the_lexical_signals_and_aligns(minilm_path, tmp_path):
     encoder = HybridEncoder(model=minilm_path, cache_dir=tmp_path)
     assert encoder.name == "hybrid"
     assert encoder.model_id.startswith("cc-cedict-") and "+" in encoder.model_id
     zh, en = sides()
     features = encoder.features(zh, en)
-    assert features.n_signals == 2
+    assert features.n_signals == 3  # cosine, then the lexical encoder's coverage and dialogue
     starts = np.arange(len(PAIRS))
-    assert features.similarity(starts, 1, starts, 1).shape == (2, len(PAIRS))
-    assert features.coarsen(2).similarity(np.array([0]), 1, np.array([0]), 1).shape == (2, 1)
+    assert features.similarity(starts, 1, starts, 1).shape == (3, len(PAIRS))
+    assert features.coarsen(2).similarity(np.array([0]), 1, np.array([0]), 1).shape == (3, 1)
     doc = Aligner(encoder).align(zh, en)
     assert [(b.src, b.tgt) for b in doc.beads] == [((i,), (i,)) for i in range(len(PAIRS))]
 
