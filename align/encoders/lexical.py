@@ -314,46 +314,46 @@ def _log_likelihood_ratio(both, left, right, total) -> np.ndarray:
     return 2 * terms.sum(axis=0)
 
 
-class DialogueFeatures(PairFeatures):
-    """Whether two windows begin and end a quotation alike.
+_ASKS = re.compile(r"[?？][”」』’'\"\s]*$")
+
+
+def speech_marks(sentence: str) -> tuple[bool, bool, bool]:
+    """Does the sentence open a quotation, close one, end in a question?"""
+    cues = quote_cues(sentence)
+    return OPENING_CUE in cues, CLOSING_CUE in cues, bool(_ASKS.search(sentence))
+
+
+class SpeechFeatures(PairFeatures):
+    """Whether two windows begin and end alike: opening a quotation, closing one, asking.
 
     Speech is cut into sentences differently in the two languages, and a bead boundary that
-    falls inside a speech on one side only is the commonest one-sentence shift. The signal
-    is the share of the two window ends (first sentence opens a quote, last one closes one)
-    on which both sides agree; it says nothing where neither side quotes.
+    falls inside a speech on one side only is the commonest one-sentence shift; a question
+    stays a question in translation. The signal is the share of the three marks (the first
+    sentence opens a quote; the last closes one; the last asks) on which both windows agree.
+    Exclamations are left out: translators add and drop them freely.
     """
 
     n_signals = 1
 
-    def __init__(self, src_cues: Sequence[set[str]], tgt_cues: Sequence[set[str]]):
-        self._src = _quote_ends(src_cues)
-        self._tgt = _quote_ends(tgt_cues)
+    def __init__(self, src_marks: np.ndarray, tgt_marks: np.ndarray):
+        self._src = np.asarray(src_marks, dtype=bool).reshape(-1, 3)  # sentences × marks
+        self._tgt = np.asarray(tgt_marks, dtype=bool).reshape(-1, 3)
 
     def similarity(self, src_start, src_size, tgt_start, tgt_size):
-        (src_opens, src_closes), (tgt_opens, tgt_closes) = self._src, self._tgt
-        opens = src_opens[src_start] == tgt_opens[tgt_start]
-        closes = src_closes[src_start + src_size - 1] == tgt_closes[tgt_start + tgt_size - 1]
-        return ((opens.astype(float) + closes) / 2)[np.newaxis, :]
+        src_first, src_last = self._src[src_start], self._src[src_start + src_size - 1]
+        tgt_first, tgt_last = self._tgt[tgt_start], self._tgt[tgt_start + tgt_size - 1]
+        agree = (src_first[:, 0] == tgt_first[:, 0]) + (src_last[:, 1:] == tgt_last[:, 1:]).sum(1)
+        return (agree / 3.0)[np.newaxis, :]
 
-    def coarsen(self, factor: int) -> DialogueFeatures:
-        coarse = object.__new__(DialogueFeatures)
-        coarse._src = _coarsen_ends(self._src, factor)
-        coarse._tgt = _coarsen_ends(self._tgt, factor)
-        return coarse
+    def coarsen(self, factor: int) -> SpeechFeatures:
+        return SpeechFeatures(_coarsen_marks(self._src, factor), _coarsen_marks(self._tgt, factor))
 
 
-def _quote_ends(cues: Sequence[set[str]]) -> tuple[np.ndarray, np.ndarray]:
-    opens = np.array([OPENING_CUE in c for c in cues], dtype=bool)
-    closes = np.array([CLOSING_CUE in c for c in cues], dtype=bool)
-    return opens, closes
-
-
-def _coarsen_ends(ends: tuple[np.ndarray, np.ndarray], factor: int):
-    """A block opens as its first sentence does and closes as its last one does."""
-    opens, closes = ends
-    starts = np.arange(0, len(opens), factor)
-    last = np.minimum(starts + factor, len(closes)) - 1
-    return opens[starts], closes[last]
+def _coarsen_marks(marks: np.ndarray, factor: int) -> np.ndarray:
+    """A block opens as its first sentence does, and closes and asks as its last one does."""
+    first = np.arange(0, len(marks), factor)
+    last = np.minimum(first + factor, len(marks)) - 1
+    return np.column_stack([marks[first, 0], marks[last, 1], marks[last, 2]])
 
 
 _BLOCK_ROWS = 128
@@ -426,10 +426,10 @@ class LexicalEncoder(Encoder):
         )
         logger.debug("lexical features: %d zh units, %d en terms", n_units, n_terms)
         coverage = LexicalFeatures(bags, zh_is_src=src.lang == "zh", max_window=self.max_window)
-        dialogue = DialogueFeatures(
-            [quote_cues(s) for s in src.sentences], [quote_cues(s) for s in tgt.sentences]
+        speech = SpeechFeatures(
+            [speech_marks(s) for s in src.sentences], [speech_marks(s) for s in tgt.sentences]
         )
-        return StackedFeatures((coverage, dialogue))
+        return StackedFeatures((coverage, speech))
 
 
 def _clip(matrix: sparse.csr_matrix) -> sparse.csr_matrix:

@@ -8,11 +8,12 @@ import pytest
 from align.encoders.lexical import (
     CLOSING_CUE,
     OPENING_CUE,
-    DialogueFeatures,
     LexicalEncoder,
+    SpeechFeatures,
     chinese_number,
     chinese_unit_terms,
     quote_cues,
+    speech_marks,
 )
 from align.lexicon import clean_definition, english_terms, gloss
 from corpus.document import Side
@@ -132,24 +133,27 @@ def test_bracketed_notes_with_commas_leave_no_fragments():
     assert not {"esp", "beij", "common", "pr"} & gloss("这")
 
 
-SPEECH_ZH = ("他说：“走吧。", "我们现在就走。”", "天黑了。")
-SPEECH_EN = ('"Let\'s go.', 'We leave now," he said.', "It grew dark.")
+SPEECH_ZH = ("他说：“走吧。", "我们现在就走。”", "天黑了。", "你来吗？")
+SPEECH_EN = ('"Let\'s go.', 'We leave now," he said.', "It grew dark.", "Are you coming?")
 
 
 @pytest.mark.parametrize(
     ("zh_window", "en_window", "agreement"),
-    [((0, 2), (0, 2), 1.0),  # the whole speech on both sides
-     ((0, 1), (0, 2), 0.5),  # both open a quote, only the English closes it
-     ((1, 1), (0, 1), 0.0),  # the Chinese closes, the English opens
-     ((2, 1), (2, 1), 1.0)],  # no quotes on either side
+    [((0, 2), (0, 2), 3),  # the whole speech on both sides
+     ((0, 1), (0, 2), 2),  # both open a quote, only the English closes it
+     ((1, 1), (0, 1), 1),  # the Chinese closes, the English opens
+     ((2, 1), (2, 1), 3),  # no quotes, no question on either side
+     ((3, 1), (3, 1), 3),  # a question on both sides
+     ((3, 1), (2, 1), 2)],  # a question on one side only
 )
-def test_dialogue_signal_is_agreement_on_opening_and_closing(zh_window, en_window, agreement):
-    features = DialogueFeatures([quote_cues(s) for s in SPEECH_ZH], [quote_cues(s) for s in SPEECH_EN])
+def test_speech_signal_is_agreement_on_quotes_and_questions(zh_window, en_window, agreement):
+    features = SpeechFeatures([speech_marks(s) for s in SPEECH_ZH], [speech_marks(s) for s in SPEECH_EN])
     (zh_start, zh_size), (en_start, en_size) = zh_window, en_window
     value = features.similarity(np.array([zh_start]), zh_size, np.array([en_start]), en_size)
-    assert value[0, 0] == agreement
+    assert value[0, 0] == pytest.approx(agreement / 3)
 
 
-def test_dialogue_blocks_open_and_close_as_their_ends_do():
-    features = DialogueFeatures([quote_cues(s) for s in SPEECH_ZH], [quote_cues(s) for s in SPEECH_EN])
-    assert features.coarsen(2).similarity(np.array([0, 1]), 1, np.array([0, 1]), 1)[0].tolist() == [1.0, 1.0]
+def test_speech_blocks_open_as_their_first_sentence_and_close_as_their_last():
+    features = SpeechFeatures([speech_marks(s) for s in SPEECH_ZH], [speech_marks(s) for s in SPEECH_EN])
+    blocks = features.coarsen(2).similarity(np.array([0, 1]), 1, np.array([0, 1]), 1)[0]
+    assert blocks.tolist() == [1.0, 1.0]

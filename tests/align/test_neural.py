@@ -194,7 +194,7 @@ def test_hybrid_stacks_cosine_with_the_lexical_signals_and_aligns(minilm_path, t
     assert encoder.model_id.startswith("cc-cedict-") and "+" in encoder.model_id
     zh, en = sides()
     features = encoder.features(zh, en)
-    assert features.n_signals == 3  # cosine, then the lexical encoder's coverage and dialogue
+    assert features.n_signals == 3  # cosine, then the lexical encoder's coverage and speech marks
     starts = np.arange(len(PAIRS))
     assert features.similarity(starts, 1, starts, 1).shape == (3, len(PAIRS))
     assert features.coarsen(2).similarity(np.array([0]), 1, np.array([0]), 1).shape == (3, 1)
