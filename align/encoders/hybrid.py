@@ -1,7 +1,8 @@
-"""Hybrid encoder: the lexical coverage signal and a sentence-embedding cosine, side by side.
+"""Hybrid encoder: the lexical encoder's signals and a sentence-embedding cosine, side by side.
 
-The two signals are returned as rows of one ``(2, k)`` array; the aligner calibrates each on
-the document and sums their evidence, so neither needs weights fitted to a corpus.
+The signals are returned as rows of one array; the aligner calibrates each on the document
+and sums their evidence, so none needs weights fitted to a corpus. The first signal is the
+main one: its best cell in each row is what the aligner takes for likely translations.
 """
 
 from __future__ import annotations
@@ -37,8 +38,12 @@ class HybridEncoder(Encoder):
         return f"{self.lexical.model_id}+{self.neural.model_id}"
 
     def features(self, src: Side, tgt: Side) -> StackedFeatures:
-        # Neural first: the aligner fits its length model on the first signal's best cells.
-        return StackedFeatures((self.neural.features(src, tgt), self.lexical.features(src, tgt)))
+        lexical, neural = self.lexical.features(src, tgt), self.neural.features(src, tgt)
+        # Dictionary coverage finds likely translations better than a cosine over dictionary
+        # glosses (MAC-Dev strict F1 0.877 against 0.843); a multilingual model reads the
+        # Chinese itself, and such models are what embedding aligners rank candidates by.
+        main_first = (neural, lexical) if self.neural.multilingual else (lexical, neural)
+        return StackedFeatures(main_first)
 
 
 __all__ = ["HybridEncoder", "default_gloss_model"]
