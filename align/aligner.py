@@ -46,15 +46,15 @@ class AlignConfig:
     max_total: int = 5  # a + b at most
     full_grid_cells: int = 250_000  # documents up to this many cells get no band
     band_margin: int = 6  # sentences around the projected coarse path
-    coarse_factor: int = 8  # sentences per block in the coarse pass
+    coarse_step: int = 8  # at most this many blocks of one level make a block of the next
     learn_lexicon: bool = True  # second pass with a lexicon learned from the first
     lexicon_confidence: float = 0.5  # beads the lexicon learns from: at least this posterior
 
     def __post_init__(self) -> None:
         if not 1 <= self.max_many <= self.max_size or self.max_total < 2:
             raise ConfigError("need 1 <= max_many <= max_size and max_total >= 2")
-        if self.coarse_factor < 2 or self.band_margin < 1:
-            raise ConfigError("coarse_factor must be >= 2 and band_margin >= 1")
+        if self.coarse_step < 2 or self.band_margin < 1:
+            raise ConfigError("coarse_step must be >= 2 and band_margin >= 1")
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any]) -> AlignConfig:
@@ -239,6 +239,18 @@ def _coarsen_lengths(lengths: np.ndarray, factor: int) -> np.ndarray:
     return np.add.reduceat(lengths, np.arange(0, blocks * factor, factor)[:blocks])
 
 
+def _coarse_factor(n: int, m: int, full_grid_cells: int, step: int) -> int:
+    """Block size for the next coarser level.
+
+    The coarsest level is the finest one whose whole grid fits ``full_grid_cells``: blocks
+    of hundreds of sentences share most of their words and their similarity no longer finds
+    the diagonal. The levels between are spaced evenly, at most ``step`` apart.
+    """
+    needed = math.sqrt(n * m / full_grid_cells)  # the coarsest level's block size
+    levels = max(1, math.ceil(math.log(needed) / math.log(step)))
+    return max(2, math.ceil(needed ** (1 / levels)))
+
+
 def _band_around(path_steps, factor: int, n: int, m: int, margin: int) -> Band:
     lo = np.full(n + 1, m, dtype=np.int64)
     hi = np.zeros(n + 1, dtype=np.int64)
@@ -307,7 +319,7 @@ class Aligner:
         n, m = level.n, level.m
         if (n + 1) * (m + 1) <= config.full_grid_cells:
             return Band.full(n, m)
-        factor = config.coarse_factor
+        factor = _coarse_factor(n, m, config.full_grid_cells, config.coarse_step)
         coarse = _Level(
             level.features.coarsen(factor),
             _coarsen_lengths(np.diff(level.src_cum), factor),

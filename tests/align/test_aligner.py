@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from align.aligner import AlignConfig, Aligner, SignalCalibration
+from align.aligner import AlignConfig, Aligner, SignalCalibration, _coarse_factor
 from align.dp import Band, best_path, build_edges
 from align.encoders.lexical import LexicalEncoder
 from corpus.beads import check_partition
@@ -87,7 +87,7 @@ def test_every_sentence_lands_in_exactly_one_bead(zh, en):
 def test_banded_coarse_to_fine_path_on_a_long_document():
     # 120 repetitions of the story: large enough to force the coarse pass with a tiny grid limit.
     zh, en = ZH * 20, EN * 20
-    config = AlignConfig(full_grid_cells=2_000, coarse_factor=4)
+    config = AlignConfig(full_grid_cells=2_000, coarse_step=4)
     doc = Aligner(LexicalEncoder(), config).align(Side(zh, "zh"), Side(en, "en"))
     check_partition(doc.beads, len(zh), len(en))
     one_to_one = sum(b.kind == "1-1" for b in doc.beads)
@@ -101,3 +101,17 @@ def test_a_discrete_signal_gets_one_evidence_value_per_level():
     assert curve.grid == (0.0, 0.5, 1.0)
     low, middle, high = curve(np.array([0.0, 0.5, 1.0]))
     assert low <= middle < 0 < high
+
+
+@pytest.mark.parametrize(
+    ("n", "m", "factors"),
+    [(6301, 5000, [4, 3]),  # the Bible: top blocks of 12 sentences, a 526 x 417 grid
+     (37806, 30000, [5, 4, 4]),  # six times longer: blocks of 80, not of 512
+     (600, 500, [2])],
+)
+def test_coarse_levels_stop_at_the_finest_grid_that_fits(n, m, factors):
+    chain = []
+    while (n + 1) * (m + 1) > 250_000:
+        chain.append(_coarse_factor(n, m, 250_000, 8))
+        n, m = -(-n // chain[-1]), -(-m // chain[-1])
+    assert chain == factors
