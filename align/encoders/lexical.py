@@ -159,7 +159,7 @@ def _windows(matrix: sparse.csr_matrix, max_size: int) -> tuple[sparse.csr_matri
         previous = result[-1]
         rows = matrix.shape[0] - size + 1
         if rows <= 0:
-            result.append(sparse.csr_matrix((0, matrix.shape[1]), dtype=np.float32))
+            result.append(sparse.csr_matrix((0, matrix.shape[1]), dtype=matrix.dtype))
             continue
         result.append(previous[:rows].maximum(matrix[size - 1 :]).tocsr())
     return tuple(result)
@@ -170,7 +170,9 @@ def _make_side(own: sparse.csr_matrix, matches: sparse.csr_matrix, max_size: int
     return _Side(
         own=own_windows,
         own_mass=tuple(np.asarray(w.sum(axis=1)).ravel() for w in own_windows),
-        matches=_windows(matches, max_size),
+        # Binary, and by far the largest matrices (a common English word glosses hundreds of
+        # Chinese words): a byte per entry instead of four.
+        matches=_windows(matches.astype(bool), max_size),
     )
 
 
