@@ -19,7 +19,9 @@ import logging
 import math
 import os
 import re
+import sys
 import threading
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +47,9 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "sentence-transformers/LaBSE"
 MAX_GLOSS_WORDS = 64
+# Encoding this many texts takes long enough to be worth a bar: about 6 s on two cores with
+# the int8 gloss model, 9 s in float32.
+PROGRESS_MIN_TEXTS = 2000
 
 _MULTILINGUAL_HINTS = re.compile(
     r"labse|multilingual|xlm|(^|[-_/])m3($|[-_/])|e5-multilingual|distiluse-base-multilingual",
@@ -147,7 +152,8 @@ class ModelSettings:
         name = self.name
         if Path(name).is_dir():
             name = str(Path(name).resolve())
-        return f"{name}|len={self.max_seq_length}|int8={self.quantize}"
+        int8 = "per-channel" if self.quantize else "no"
+        return f"{name}|len={self.max_seq_length}|int8={int8}"
 
 
 _models: dict[ModelSettings, Any] = {}
@@ -200,12 +206,30 @@ def _load(settings: ModelSettings) -> Any:
                                    settings.max_seq_length)
     model.eval()
     if settings.quantize:
-        import torch
-
-        model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+        _quantize(model)
     logger.info("loaded sentence model %s (max_seq_length=%s, int8=%s)", name,
                 model.max_seq_length, settings.quantize)
     return model
+
+
+def _quantize(model: Any) -> None:
+    """Make the model's linear layers int8 (dynamic: activations scaled per batch), in place.
+
+    Per-channel weight scales (one a matrix row) keep the embeddings close to float32: mean
+    cosine 0.975 on Bible texts against 0.938 with one scale a matrix, and MAC-Dev hybrid
+    strict F1 0.880 against 0.877 in float32, where one scale a matrix lost 0.003.
+    """
+    import torch
+
+    with warnings.catch_warnings():
+        # torch.ao quantization is deprecated upstream but works in the pinned torch; the
+        # warnings would tell a user of the CLI nothing they could act on.
+        warnings.filterwarnings("ignore", category=DeprecationWarning)
+        warnings.filterwarnings("ignore", message=".*quantize_per_channel.*deprecated")
+        torch.ao.quantization.quantize_dynamic(
+            model, {torch.nn.Linear: torch.ao.quantization.per_channel_dynamic_qconfig},
+            dtype=torch.qint8, inplace=True,
+        )
 
 
 # --- features -------------------------------------------------------------------------------
@@ -273,23 +297,39 @@ def _block_sums(vectors: np.ndarray, factor: int) -> np.ndarray:
     return _normalise(np.add.reduceat(vectors.astype(np.float64), starts, axis=0))
 
 
+def _token_counts(model: Any, texts: Sequence[str]) -> np.ndarray:
+    """The length of each text as the model reads it (characters without a tokenizer)."""
+    tokenizer = getattr(model, "tokenizer", None)
+    if tokenizer is None:
+        return np.array([len(t) for t in texts])
+    ids = tokenizer(list(texts), truncation=True, max_length=model.max_seq_length,
+                    return_attention_mask=False, return_token_type_ids=False)["input_ids"]
+    return np.array([len(i) for i in ids])
+
+
 class NeuralEncoder(Encoder):
-    """sentence-transformers embeddings; the model loads in ``features`` (or ``load``)."""
+    """sentence-transformers embeddings; the model loads in ``features`` (or ``load``).
+
+    ``show_progress`` None shows a bar when at least PROGRESS_MIN_TEXTS texts are encoded
+    and stderr is a terminal. ``quantize`` None means int8 for an English model reading
+    glosses, float32 for a multilingual one: int8 encodes the glosses 1.5x faster on CPU with
+    the same alignments (MAC-Dev and Bible), and was not measured on multilingual models.
+    """
 
     name = "neural"
 
     def __init__(
         self,
         model: str = DEFAULT_MODEL,
-        batch_size: int = 64,
+        batch_size: int = 32,
         device: str = "cpu",
         cache_dir: str | Path | None = None,
         *,
         use_cache: bool = True,
         multilingual: bool | None = None,
-        show_progress: bool = False,
+        show_progress: bool | None = None,
         max_seq_length: int | None = 128,
-        quantize: bool = False,
+        quantize: bool | None = None,
         threads: int | None = None,
     ):
         self.model = str(model)
@@ -299,6 +339,8 @@ class NeuralEncoder(Encoder):
         self.use_cache = use_cache
         self.multilingual = is_multilingual(self.model) if multilingual is None else multilingual
         self.show_progress = show_progress
+        if quantize is None:
+            quantize = not self.multilingual
         self.settings = ModelSettings(self.model, device, max_seq_length, quantize)
         self.threads = threads
         self._cache: EmbeddingCache | None = None
@@ -308,7 +350,9 @@ class NeuralEncoder(Encoder):
         model, path = self.model, Path(self.model)
         if path.is_dir():  # a folder: its name (its parent's for a bare ".../model")
             model = path.resolve().parent.name if path.name == "model" else path.name
-        return model if self.multilingual else f"{model}+cedict-gloss"
+        if not self.multilingual:
+            model += "+cedict-gloss"
+        return model + "+int8" if self.settings.quantize else model
 
     def load(self) -> Any:
         return load_model(self.settings.name, self.settings.device,
@@ -324,30 +368,14 @@ class NeuralEncoder(Encoder):
     def encode(self, sentences: Sequence[str]) -> np.ndarray:
         """Normalised float32 embeddings, one row a sentence; "" gives a zero row.
 
-        Each distinct text is encoded once (cache first); sentence-transformers sorts the
-        batch by length and restores the order.
+        Each distinct text is encoded once (cache first).
         """
         distinct = [t for t in dict.fromkeys(sentences) if t.strip()]
         cache = self._embedding_cache()
         found = cache.get(distinct) if cache is not None else {}
         missing = [t for t in distinct if t not in found]
         if missing:
-            model = self.load()
-            if self.threads:
-                import torch
-
-                torch.set_num_threads(self.threads)
-            logger.info("encoding %d sentences with %s", len(missing), self.model)
-            vectors = np.asarray(
-                model.encode(
-                    missing,
-                    batch_size=self.batch_size,
-                    show_progress_bar=self.show_progress,
-                    convert_to_numpy=True,
-                    normalize_embeddings=True,
-                ),
-                dtype=np.float32,
-            )
+            vectors = self._embed(missing)
             if cache is not None:
                 cache.put(missing, vectors)
             found.update(zip(missing, vectors, strict=True))
@@ -358,6 +386,36 @@ class NeuralEncoder(Encoder):
             if vector is not None:
                 result[row] = vector
         return result
+
+    def _embed(self, texts: list[str]) -> np.ndarray:
+        """Model embeddings of ``texts``, batched by token count.
+
+        sentence-transformers sorts a batch by characters, which on English mixed with
+        CC-CEDICT glosses (fewer characters a token) padded the Bible's batches with 29% more
+        tokens than real ones; sorting by token count pads them by 1%. A padded position costs
+        as much as a real token, so the model is called one batch at a time, in that order.
+        """
+        from tqdm.auto import tqdm
+
+        model = self.load()
+        if self.threads:
+            import torch
+
+            torch.set_num_threads(self.threads)
+        logger.info("encoding %d sentences with %s", len(texts), self.model)
+        order = np.argsort(-_token_counts(model, texts), kind="stable")
+        batches = [order[i : i + self.batch_size] for i in range(0, len(order), self.batch_size)]
+        show = self.show_progress
+        if show is None:  # a bar only where a person watches, and only for a long wait
+            show = len(texts) >= PROGRESS_MIN_TEXTS and sys.stderr.isatty()
+        parts = [
+            model.encode([texts[i] for i in rows], batch_size=len(rows), show_progress_bar=False,
+                         convert_to_numpy=True, normalize_embeddings=True)
+            for rows in tqdm(batches, desc="encoding", unit="batch", disable=not show)
+        ]
+        vectors = np.empty((len(texts), parts[0].shape[1]), dtype=np.float32)
+        vectors[np.concatenate(batches)] = np.concatenate(parts)
+        return vectors
 
     def _dimension(self) -> int:
         return int(self.load().get_sentence_embedding_dimension())

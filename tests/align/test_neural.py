@@ -152,7 +152,7 @@ def test_load_model_returns_one_object_per_model(tiny_model_path):
 
 def test_cache_second_run_loads_from_disk(tiny_model_path, tmp_path, monkeypatch):
     calls = []
-    model = load_model(tiny_model_path)
+    model = NeuralEncoder(model=tiny_model_path).load()  # the model the encoders below share
     encode = model.encode
 
     def counting_encode(texts, *args, **kwargs):
@@ -172,7 +172,33 @@ def test_cache_second_run_loads_from_disk(tiny_model_path, tmp_path, monkeypatch
     assert calls == [2, 2]
 
 
+def test_batches_by_token_count_keep_each_text_its_own_vector(tiny_model_path, capsys):
+    texts = ["天地", "In the beginning God created the heaven and the earth", "水", "he went home",
+             "我们的友谊是永远的", "the king said , go to the city and read the book", "光"]
+    # float32: int8 scales activations per batch, so its vectors move (1e-4) with the batch
+    encoder = NeuralEncoder(model=tiny_model_path, use_cache=False, batch_size=2,
+                            show_progress=True, quantize=False)
+    vectors = encoder.encode(texts)
+    model = encoder.load()
+    alone = np.stack([model.encode([t], normalize_embeddings=True)[0] for t in texts])
+    assert np.allclose(vectors, alone, atol=1e-5)
+    assert "encoding" in capsys.readouterr().err  # the progress bar
+    NeuralEncoder(model=tiny_model_path, use_cache=False).encode(texts)
+    assert "encoding" not in capsys.readouterr().err  # a few texts, no terminal: no bar
+
+
 # --- the real wheel model ----------------------------------------------------------------------
+
+def test_gloss_model_runs_in_int8_close_to_float32(minilm_path, tmp_path):
+    int8 = NeuralEncoder(model=minilm_path, cache_dir=tmp_path)
+    float32 = NeuralEncoder(model=minilm_path, cache_dir=tmp_path, quantize=False)
+    assert int8.settings.quantize and int8.model_id.endswith("+int8")
+    assert int8.settings.cache_id != float32.settings.cache_id
+    assert not NeuralEncoder(model="sentence-transformers/LaBSE").settings.quantize
+    texts = [e for _, e in PAIRS] + [readable_gloss(z) for z, _ in PAIRS]
+    cosines = np.sum(int8.encode(texts) * float32.encode(texts), axis=1)
+    assert cosines.min() > 0.9, cosines
+
 
 def test_minilm_gloss_ranks_the_true_translation_first(minilm_path, tmp_path):
     encoder = NeuralEncoder(model=minilm_path, cache_dir=tmp_path)
