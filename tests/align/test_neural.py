@@ -16,7 +16,7 @@ from align.encoders.neural import (
     load_model,
     readable_gloss,
 )
-from align.encoders.registry import ENCODERS, make_encoder, resolve_encoder
+from align.encoders.registry import ENCODERS, AutoEncoder, make_encoder, resolve_encoder
 from corpus.beads import Bead
 from corpus.document import Side
 from corpus.errors import ConfigError, ModelUnavailableError, UnknownChoiceError
@@ -267,6 +267,16 @@ def test_auto_policy(tiny_model_path):
     assert isinstance(encoder, HybridEncoder) and "hybrid" in why
     encoder, why = resolve_encoder("auto", tiny_model_path, multilingual=True)
     assert isinstance(encoder, NeuralEncoder) and "neural" in why
+
+
+def test_auto_without_a_multilingual_model_picks_hybrid_for_small_documents(tmp_path):
+    zh, en = sides()
+    roomy = AutoEncoder({"cache_dir": tmp_path}, max_sentences=2 * len(PAIRS))
+    doc = Aligner(roomy).align(zh, en)
+    assert roomy.name == "hybrid" and doc.signature.encoder == "hybrid"
+    tight = AutoEncoder({"cache_dir": tmp_path}, max_sentences=len(PAIRS))
+    doc = Aligner(tight).align(zh, en)
+    assert tight.name == "lexical" and doc.signature.encoder == "lexical"
 
 
 def test_empty_sides_need_no_model():
