@@ -194,7 +194,10 @@ def _load(settings: ModelSettings) -> Any:
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     try:
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as transformers_logging
 
+        # Its "Loading weights" bar is noise in a CLI that says what it loads in one line.
+        transformers_logging.disable_progress_bar()
         model = SentenceTransformer(
             str(path) if looks_like_path else name, device=settings.device, local_files_only=True
         )
