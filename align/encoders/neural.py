@@ -175,6 +175,22 @@ def load_model(name: str, device: str = "cpu", max_seq_length: int | None = 128,
         return _models[settings]
 
 
+def is_on_this_machine(name: str) -> bool:
+    """Whether ``name`` is a local folder or has a config in the local Hugging Face cache.
+
+    A quick look that imports neither torch nor sentence-transformers; ``load_model`` is the
+    real check.
+    """
+    if Path(name).expanduser().is_dir():
+        return True
+    from huggingface_hub import try_to_load_from_cache
+
+    try:
+        return isinstance(try_to_load_from_cache(name, "config.json"), str)
+    except ValueError:  # not a valid repository id either
+        return False
+
+
 def _unavailable(name: str, reason: str) -> ModelUnavailableError:
     reason = " ".join(str(reason).split())[:300]
     return ModelUnavailableError(

