@@ -2,13 +2,16 @@
 
 Every bead's score is a log-likelihood ratio (nats) of "these windows are translations" over
 "they are unrelated", summed from independent parts:
-- each similarity signal, through a linear discriminant fitted on the document itself
-  (likely matches = each row's best 1-1 cell, unrelated = the other cells of the band), so the
-  same aligner serves a dictionary coverage score and a cosine of embeddings;
+- each similarity signal, through a monotone density ratio counted on the document itself
+  (likely matches = each row's best 1-1 cell by the main signal, unrelated = the other cells
+  of the band), so the same aligner serves a dictionary coverage score, a cosine of
+  embeddings and a yes/no cue;
 - a length model in the manner of Gale & Church, its ratio and variance fitted on the
-  document's confident 1-1 pairs;
+  document (on confident row-best pairs, then on the first pass's path);
 - a prior on the bead type.
-Confidence = the posterior probability of the bead (forward–backward over the band).
+When the encoder can learn from a first alignment (``PairFeatures.refine``), a second pass
+aligns with what it learned. Confidence = the posterior probability of the bead
+(forward–backward over the band).
 """
 
 from __future__ import annotations
@@ -177,10 +180,10 @@ Spans = Sequence[tuple[range, range]]
 def _calibrate(level: _Level, band: Band, known_beads: Spans = ()) -> Calibration:
     """Evidence curves from the band's cells; the length model from likely translations.
 
-    Likely translations are ``known_beads`` (a first pass's path) when there are enough,
-    else each row's best 1-1 cell. Row-best cells alone overstate the length variance
-    where many sentences are split in translation: the best single match of a sentence that
-    became two is about half its length.
+    The length model is fitted on ``known_beads`` (a first pass's path) when there are
+    enough, else on the confident half of the row-best 1-1 cells. Row-best cells overstate
+    the length variance where many sentences are split in translation: the best single match
+    of a sentence that became two is about half its length.
     """
     rows, cols = band.grid
     keep = (rows < level.n) & (cols < level.m)
