@@ -4,10 +4,12 @@ Similarity is IDF-weighted *coverage*: the share of the Chinese words (weighted)
 occur in the English window, and the share of the English words (weighted) that occur among
 the glosses of the Chinese window, combined as an F1. Cues that cross languages take part as
 ordinary terms: numbers (Chinese numerals read as digits), Latin-script tokens, question and
-exclamation marks, quotation marks, and the toneless pinyin of names.
+exclamation marks, opening and closing quotation marks, and the toneless pinyin of names.
+A second signal (``SpeechFeatures``) checks that two windows begin and end alike.
 
 Windows are unions of sentence bags, held as sparse matrices so that many window pairs are
-scored at once.
+scored at once. After a first alignment, ``refine`` adds a lexicon learned from the document
+itself (``document_lexicon``).
 """
 
 from __future__ import annotations
