@@ -205,21 +205,21 @@ def _calibrate(level: _Level, band: Band, known_beads: Spans = ()) -> Calibratio
         curves.append(
             SignalCalibration.fit(signal[likely & valid_signal], signal[~likely & valid_signal])
         )
-    anchors = []
-    if len(best) >= _MIN_LENGTH_SAMPLE:
-        confident = best[main[best] >= np.quantile(main[best], 0.5)]
-        anchors = [(range(i, i + 1), range(j, j + 1)) for i, j in zip(rows[confident], cols[confident])]
+    pairs = [(i, j) for i, j in known_beads if len(i) and len(j)]
+    from_path = len(pairs) >= _MIN_LENGTH_SAMPLE
+    if not from_path:
+        pairs = []
+        if len(best) >= _MIN_LENGTH_SAMPLE:
+            confident = best[main[best] >= np.quantile(main[best], 0.5)]
+            pairs = [(range(i, i + 1), range(j, j + 1))
+                     for i, j in zip(rows[confident], cols[confident])]
     ratio = level.tgt_cum[-1] / max(level.src_cum[-1], 1.0)
     variance = 6.8
-    pairs = [(i, j) for i, j in known_beads if len(i) and len(j)]
-    if len(pairs) >= _MIN_LENGTH_SAMPLE:
-        src, tgt = _span_lengths(level, pairs)
-        # Beads rather than whole sides: deleted sentences would bias the ratio.
-        ratio = tgt.sum() / max(src.sum(), 1.0)
-    else:
-        pairs = anchors
     if pairs:
         src, tgt = _span_lengths(level, pairs)
+        if from_path:
+            # Beads rather than whole sides: deleted sentences would bias the ratio.
+            ratio = tgt.sum() / max(src.sum(), 1.0)
         expected = ratio * src
         observed = (tgt - expected) ** 2 / ((expected + tgt) / 2)
         # The median of a chi-square with one degree of freedom is 0.455.

@@ -140,9 +140,9 @@ def gloss(word: str) -> frozenset[str]:
     terms: set[str] = set()
     for entry in cedict_entries().get(word, ()):
         for definition in entry.definitions:
-            # Brackets go before the split: a note in brackets may hold commas of its own.
             if NOT_A_SENSE.match(definition):
                 continue
+            # Brackets go before the split: a note in brackets may hold commas of its own.
             for sense in _split_senses(BRACKETED.sub(" ", definition)):
                 terms.update(clean_definition(sense))
         if entry.is_proper_noun:

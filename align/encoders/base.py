@@ -3,7 +3,8 @@
 An encoder turns the two sides of a document into ``PairFeatures``: an object that scores any
 window of consecutive source sentences against any window of consecutive target sentences,
 vectorised over many windows at once. Each score is one or more *signals* (the lexical encoder
-gives one, hybrid gives two); the aligner calibrates each signal on the document itself.
+gives two, coverage and speech marks; hybrid adds a cosine); the aligner calibrates each signal
+on the document itself.
 """
 
 from __future__ import annotations

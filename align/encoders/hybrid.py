@@ -21,7 +21,7 @@ def default_gloss_model() -> str:
 
 
 class HybridEncoder(Encoder):
-    """CC-CEDICT coverage + sentence-embedding cosine (2 signals)."""
+    """The lexical encoder's signals + a sentence-embedding cosine (3 signals)."""
 
     name = "hybrid"
 

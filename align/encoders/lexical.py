@@ -42,6 +42,7 @@ _PUNCTUATION_CUES = {"？": "?", "?": "?", "！": "!", "!": "!"}
 _OPENING_QUOTES = "“「『‘"
 _CLOSING_QUOTES = "”」』’"
 _STRAIGHT_QUOTES = "\"'"
+_QUOTES = _OPENING_QUOTES + _CLOSING_QUOTES + _STRAIGHT_QUOTES
 OPENING_CUE, CLOSING_CUE = "“", "”"
 
 
@@ -53,7 +54,7 @@ def quote_cues(sentence: str) -> set[str]:
     """
     cues = set()
     for k, char in enumerate(sentence):
-        if char not in _OPENING_QUOTES + _CLOSING_QUOTES + _STRAIGHT_QUOTES:
+        if char not in _QUOTES:
             continue
         before = sentence[k - 1] if k else " "
         after = sentence[k + 1] if k + 1 < len(sentence) else " "
@@ -66,6 +67,8 @@ def quote_cues(sentence: str) -> set[str]:
         else:
             cues.add(OPENING_CUE if before.isspace() or before in "([—-" else CLOSING_CUE)
     return cues
+
+
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
@@ -178,14 +181,14 @@ def _make_side(own: sparse.csr_matrix, matches: sparse.csr_matrix, max_size: int
     )
 
 
-def _pool_rows(matrix: sparse.csr_matrix, groups: Sequence[range], n_rows: int | None = None):
+def _pool_rows(matrix: sparse.csr_matrix, groups: Sequence[range]) -> sparse.csr_matrix:
     """Binary union of the rows in each group (a block of sentences, or one side of a bead)."""
     lengths = [len(g) for g in groups]
     members = np.fromiter((i for g in groups for i in g), dtype=np.int64, count=sum(lengths))
     owners = np.repeat(np.arange(len(groups)), lengths)
     pool = sparse.csr_matrix(
         (np.ones(len(members), dtype=np.float32), (owners, members)),
-        shape=(len(groups), n_rows if n_rows is not None else matrix.shape[0]),
+        shape=(len(groups), matrix.shape[0]),
     )
     return _clip((pool @ matrix).tocsr())
 
@@ -273,8 +276,9 @@ def document_lexicon(bags: _Bags, beads: Sequence[tuple[range, range]]) -> spars
     """Word pairs the document itself translates, learned from aligned beads.
 
     Names and free renderings the dictionary lacks (韦小宝 → Trinket) co-occur bead after
-    bead. A pair is learned when each word is the other's strongest associate (Dice), the
-    association is significant (G², p < 0.001), and the dictionary does not have it already.
+    bead. A pair is learned for a Chinese word whose dictionary glosses are missing from the
+    English of most of its beads, when each word is the other's strongest associate (Dice)
+    and the association is significant (G², p < 0.001) over at least three beads.
     """
     shape = bags.lexicon.shape
     beads = [(zh, en) for zh, en in beads if len(zh) and len(en)]

@@ -102,8 +102,8 @@ class AutoEncoder(Encoder):
     """
 
     def __init__(self, options: dict[str, Any], max_sentences: int = AUTO_HYBRID_MAX_SENTENCES):
-        self.lexical = _lexical({k: v for k, v in options.items() if k == "max_window"})
         self.hybrid = _hybrid(None, options)
+        self.lexical = self.hybrid.lexical
         self.max_sentences = max_sentences
         self.chosen: Encoder = self.lexical
 
