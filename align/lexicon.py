@@ -59,14 +59,75 @@ def _snowball():
     return snowballstemmer.stemmer("english")
 
 
+_SMALL_NUMBERS = {
+    word: value
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen".split()
+    )
+} | {
+    word: 10 * tens
+    for tens, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)
+}
+_MULTIPLIERS = {"thousand": 1000, "million": 10**6, "billion": 10**9}
+# Archaic scores ("fourscore and seven") are still how older translations write numbers.
+_SECTION_MULTIPLIERS = {"hundred": 100} | {
+    f"{word}score": 20 * _SMALL_NUMBERS[word] for word in "two three four five six".split()
+}
+
+
+class _NumberWords:
+    """Reads a run of English number words ("forty and six thousand and five hundred")."""
+
+    def __init__(self) -> None:
+        self.total = self.section = self.words = 0
+        self.joins_and = False  # "forty and six", "hundred and five"; not "two and three"
+
+    def take(self, word: str) -> bool:
+        if word in _SMALL_NUMBERS:
+            self.section += _SMALL_NUMBERS[word]
+            self.joins_and = _SMALL_NUMBERS[word] >= 20
+        elif word in _SECTION_MULTIPLIERS:
+            self.section = max(self.section, 1) * _SECTION_MULTIPLIERS[word]
+            self.joins_and = True
+        elif word in _MULTIPLIERS:
+            self.total += max(self.section, 1) * _MULTIPLIERS[word]
+            self.section = 0
+            self.joins_and = True
+        else:
+            return False
+        self.words += 1
+        return True
+
+    def value(self) -> str:
+        return str(self.total + self.section)
+
+
 def english_terms(text: str) -> list[str]:
-    """Lower-cased, stemmed content words and numbers of an English text, in order."""
+    """Lower-cased, stemmed content words and numbers of an English text, in order.
+
+    Numbers written in words become digits ("fifty and nine thousand" → "59000"), so that
+    they match Chinese numerals, which are read as digits too.
+    """
     terms = []
-    for token in _ENGLISH_TOKEN.findall(text.lower()):
+    tokens = _ENGLISH_TOKEN.findall(text.lower())
+    number = _NumberWords()
+    for k, token in enumerate(tokens):
+        if number.take(token):
+            continue
+        if number.words:
+            if token == "and" and number.joins_and and k + 1 < len(tokens) and (
+                tokens[k + 1] in _SMALL_NUMBERS or tokens[k + 1] in _SECTION_MULTIPLIERS
+            ):
+                continue
+            terms.append(number.value())
+            number = _NumberWords()
         if token[0].isdigit():
             terms.append(token.replace(",", ""))
         elif token not in ENGLISH_STOPWORDS and len(token) > 1:
             terms.append(stem(token.split("'")[0]))
+    if number.words:
+        terms.append(number.value())
     return terms
 
 

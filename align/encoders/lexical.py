@@ -114,18 +114,42 @@ def chinese_unit_terms(token: str) -> frozenset[str]:
     return frozenset(terms)
 
 
-def chinese_units(sentence: str) -> dict[str, frozenset[str]]:
-    """The sentence's distinct Chinese units (tokens or cues) that have English terms."""
+# Two or more numeral characters: jieba cuts long numbers apart (四万|六千五百).
+_NUMERAL_RUN = re.compile(f"[{''.join(_DIGITS)}{''.join(_UNITS)}]{{2,}}")
+
+
+def _is_number_run(run: str) -> bool:
+    """Whether a run of numeral characters is a number, not a word (千万 "by all means")
+    or an estimate (三四 "three or four")."""
+    if in_dictionary(run):
+        return False
+    return any(c in _UNITS for c in run) or len(run) >= 3
+
+
+@functools.lru_cache(maxsize=100_000)
+def chinese_tokens(sentence: str) -> tuple[str, ...]:
+    """jieba's tokens of a sentence, numbers kept whole; cached, as every encoder asks."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)  # jieba logs its dictionary loading through its own handler
+    tokens: list[str] = []
+    start = 0
+    for run in _NUMERAL_RUN.finditer(sentence):
+        if _is_number_run(run.group()):
+            tokens.extend(jieba.lcut(sentence[start : run.start()]))
+            tokens.append(run.group())
+            start = run.end()
+    tokens.extend(jieba.lcut(sentence[start:]))
+    return tuple(token for token in map(str.strip, tokens) if token)
+
+
+def chinese_units(sentence: str) -> dict[str, frozenset[str]]:
+    """The sentence's distinct Chinese units (tokens or cues) that have English terms."""
     units = {}
-    for token in jieba.lcut(sentence):
-        token = token.strip()
-        if token:
-            terms = chinese_unit_terms(token)
-            if terms:
-                units[_PUNCTUATION_CUES.get(token, token)] = terms
+    for token in chinese_tokens(sentence):
+        terms = chinese_unit_terms(token)
+        if terms:
+            units[_PUNCTUATION_CUES.get(token, token)] = terms
     units.update((cue, frozenset({cue})) for cue in quote_cues(sentence))
     return units
 

@@ -32,7 +32,7 @@ import numpy as np
 
 from align.encoders.base import Encoder, PairFeatures
 from align.encoders.cache import EmbeddingCache
-from align.encoders.lexical import chinese_number
+from align.encoders.lexical import chinese_number, chinese_tokens
 from align.lexicon import (
     BRACKETED,
     NOT_A_SENSE,
@@ -124,15 +124,11 @@ def _token_gloss(token: str) -> str:
 
 def readable_gloss(sentence: str, max_words: int = MAX_GLOSS_WORDS) -> str:
     """An English word-by-word reading of a Chinese sentence for an English sentence model."""
-    import jieba
-
     words: list[str] = []
-    for token in jieba.lcut(sentence):
-        token = token.strip()
-        if token:
-            words.extend(_token_gloss(token).split())
-            if len(words) >= max_words:
-                break
+    for token in chinese_tokens(sentence):
+        words.extend(_token_gloss(token).split())
+        if len(words) >= max_words:
+            break
     return " ".join(words[:max_words])
 
 

@@ -11,6 +11,7 @@ from align.encoders.lexical import (
     LexicalEncoder,
     SpeechFeatures,
     chinese_number,
+    chinese_tokens,
     chinese_unit_terms,
     quote_cues,
     speech_marks,
@@ -26,6 +27,32 @@ from corpus.document import Side
 )
 def test_chinese_numbers(text, number):
     assert chinese_number(text) == number
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [("forty and six thousand and five hundred men", ["46500", "men"]),
+     ("twenty-six", ["26"]), ("three million people", ["3000000", "peopl"]),
+     ("a hundred and twenty thousand", ["120000"]), ("threescore and ten", ["70"]),
+     ("two and three", ["2", "3"]), ("hundreds of them", ["hundr"]), ("in 1,972 AD", ["1972", "ad"])],
+)
+def test_english_numbers_become_digits(text, terms):
+    assert english_terms(text) == terms
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [("共有四万六千五百名。", "四万六千五百"), ("共有三万二千二百名", "三万二千二百"),
+     ("一九四九年", "一九四九")],
+)
+def test_numbers_stay_whole_tokens(sentence, number):
+    # jieba alone cuts these apart (四万|六千五百, 三万二千|二百名).
+    assert number in chinese_tokens(sentence)
+
+
+def test_numeral_words_are_not_numbers():
+    assert "三四" not in chinese_tokens("三四天后")  # three or four days
+    assert chinese_tokens("你千万不要去") == ("你", "千万", "不要", "去")  # by all means
 
 
 @pytest.mark.parametrize(
