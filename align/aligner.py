@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 
 from align.dp import Band, Edges, best_path, build_edges
-from align.encoders.base import Encoder, PairFeatures
+from align.encoders.base import Encoder, FirstPass, PairFeatures
 from corpus.beads import Bead
 from corpus.document import AlignedDocument, Side
 from corpus.errors import ConfigError, reject_unknown_keys
@@ -50,8 +50,7 @@ class AlignConfig:
     full_grid_cells: int = 250_000  # documents up to this many cells get no band
     band_margin: int = 6  # sentences around the projected coarse path
     coarse_step: int = 8  # at most this many blocks of one level make a block of the next
-    learn_lexicon: bool = True  # second pass with a lexicon learned from the first
-    lexicon_confidence: float = 0.5  # beads the lexicon learns from: at least this posterior
+    second_pass: bool = True  # align again with what the encoder learned from the first
 
     def __post_init__(self) -> None:
         if not 1 <= self.max_many <= self.max_size or self.max_total < 2:
@@ -297,20 +296,17 @@ class Aligner:
         level = _Level(features, src_len, tgt_len)
         band = self._band(level)
         path = self._solve(level, band, posteriors=True)
-        if self.config.learn_lexicon:
-            # A second pass with what the first taught: the encoder learns from the beads it
-            # is confident of (a document lexicon: names, free renderings), and the length
-            # model is refitted on the whole first path.
-            confident = _spans(
-                bead for bead, p in zip(path.beads, path.posteriors)
-                if p >= self.config.lexicon_confidence
-            )
-            refined = features.refine(confident)
+        if self.config.second_pass:
+            # A second pass with what the first taught: the encoder learns from its beads (a
+            # document lexicon from the confident ones; hybrid embeds the unsure stretches),
+            # and the length model is refitted on the whole first path.
+            first = FirstPass(tuple(_spans(path.beads)), tuple(map(float, path.posteriors)))
+            refined = features.refine(first)
             if refined is not None:
                 level = _Level(refined, src_len, tgt_len)
                 if band.size < (level.n + 1) * (level.m + 1):
                     band = _band_around(path.beads, 1, level.n, level.m, self.config.band_margin)
-                path = self._solve(level, band, posteriors=True, known_beads=_spans(path.beads))
+                path = self._solve(level, band, posteriors=True, known_beads=first.beads)
         return tuple(
             Bead(tuple(range(si, si + a)), tuple(range(sj, sj + b)), round(float(p), 4))
             for (si, a, sj, b), p in zip(path.beads, path.posteriors)

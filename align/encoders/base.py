@@ -10,11 +10,35 @@ on the document itself.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
 from corpus.document import Side
+
+Span = tuple[range, range]  # the source and target sentences of one bead
+
+
+@dataclass(frozen=True)
+class FirstPass:
+    """A first alignment of the document: every bead in order, with its posterior."""
+
+    beads: tuple[Span, ...]
+    posteriors: tuple[float, ...]
+
+    def confident(self, threshold: float) -> list[Span]:
+        return [b for b, p in zip(self.beads, self.posteriors) if p >= threshold]
+
+    def unsure_sentences(self, threshold: float, margin: int, n_src: int, n_tgt: int
+                         ) -> tuple[np.ndarray, np.ndarray]:
+        """Source and target masks of the sentences in or within ``margin`` of a bead whose
+        posterior is below ``threshold`` (a deletion counts on both sides, where it sits)."""
+        src, tgt = np.zeros(n_src, bool), np.zeros(n_tgt, bool)
+        for (i, j), p in zip(self.beads, self.posteriors):
+            if p < threshold:
+                src[max(0, i.start - margin) : i.stop + margin] = True
+                tgt[max(0, j.start - margin) : j.stop + margin] = True
+        return src, tgt
 
 
 class PairFeatures(ABC):
@@ -36,9 +60,9 @@ class PairFeatures(ABC):
     def coarsen(self, factor: int) -> PairFeatures:
         """The same features over blocks of ``factor`` consecutive sentences (for the coarse pass)."""
 
-    def refine(self, beads: Sequence[tuple[range, range]]) -> PairFeatures | None:
-        """Features improved by what a first alignment taught (``beads``: source and target
-        sentence ranges of its confident beads), or None when there is nothing to learn."""
+    def refine(self, first: FirstPass) -> PairFeatures | None:
+        """Features improved by what a first alignment taught, or None when there is nothing
+        to learn."""
         return None
 
 
@@ -57,8 +81,8 @@ class StackedFeatures(PairFeatures):
     def coarsen(self, factor: int) -> StackedFeatures:
         return StackedFeatures(tuple(p.coarsen(factor) for p in self.parts))
 
-    def refine(self, beads) -> StackedFeatures | None:
-        refined = [p.refine(beads) for p in self.parts]
+    def refine(self, first: FirstPass) -> StackedFeatures | None:
+        refined = [p.refine(first) for p in self.parts]
         if all(r is None for r in refined):
             return None
         return StackedFeatures(tuple(r or p for r, p in zip(refined, self.parts)))

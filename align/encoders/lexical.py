@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from scipy import sparse
 
-from align.encoders.base import Encoder, PairFeatures, StackedFeatures
+from align.encoders.base import Encoder, FirstPass, PairFeatures, StackedFeatures
 from align.lexicon import (
     cedict_date,
     dictionary_pieces,
@@ -276,7 +276,8 @@ class LexicalFeatures(PairFeatures):
     def coarsen(self, factor: int) -> LexicalFeatures:
         return LexicalFeatures(self._bags.coarsen(factor), self._zh_is_src, self._max_window)
 
-    def refine(self, beads: Sequence[tuple[range, range]]) -> LexicalFeatures | None:
+    def refine(self, first: FirstPass) -> LexicalFeatures | None:
+        beads = first.confident(LEXICON_CONFIDENCE)
         if not self._zh_is_src:
             beads = [(zh, en) for en, zh in beads]
         learned = document_lexicon(self._bags, beads)
@@ -289,6 +290,9 @@ class LexicalFeatures(PairFeatures):
         )
 
 
+# The document lexicon learns from beads of at least this posterior: a lower bar learns
+# from wrong beads, a higher one from too few.
+LEXICON_CONFIDENCE = 0.5
 # A 2x2 co-occurrence table whose log-likelihood ratio statistic exceeds this value is
 # significant at p < 0.001 (chi-square, one degree of freedom).
 _SIGNIFICANT_G2 = 10.83

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import math
 import os
 import re
 import sys
@@ -261,56 +260,87 @@ class EmbeddingFeatures(PairFeatures):
     """Cosine between windows, a window's vector being the normalised sum of its sentences'.
 
     A sentence with a zero vector (nothing to embed) adds nothing; a window of only such
-    sentences has no evidence (NaN).
+    sentences has no evidence (NaN), nor has a window holding a sentence left unencoded
+    (``src_known``/``tgt_known`` False: hybrid embeds only the stretches it is unsure of).
     """
 
     n_signals = 1
     _CHUNK = 16_384
 
-    def __init__(self, src_vectors: np.ndarray, tgt_vectors: np.ndarray):
+    def __init__(self, src_vectors: np.ndarray, tgt_vectors: np.ndarray,
+                 src_known: np.ndarray | None = None, tgt_known: np.ndarray | None = None):
         self.src = np.asarray(src_vectors, dtype=np.float32)
         self.tgt = np.asarray(tgt_vectors, dtype=np.float32)
         if self.src.ndim != 2 or self.tgt.ndim != 2 or self.src.shape[1] != self.tgt.shape[1]:
             raise ValueError("need two (sentences x dim) arrays of the same dim")
+        self.src_known = _known_mask(src_known, len(self.src))
+        self.tgt_known = _known_mask(tgt_known, len(self.tgt))
         self._src_windows: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self._tgt_windows: dict[int, tuple[np.ndarray, np.ndarray]] = {}
 
     @staticmethod
-    def _window(vectors: np.ndarray, cache: dict, size: int) -> tuple[np.ndarray, np.ndarray]:
+    def _window(vectors: np.ndarray, known: np.ndarray, cache: dict, size: int
+                ) -> tuple[np.ndarray, np.ndarray]:
+        """Normalised window vectors, and which windows have no evidence."""
         if size not in cache:
-            if size > len(vectors):
-                summed = np.zeros((0, vectors.shape[1]), np.float32)
-            else:
-                cumulative = np.zeros((len(vectors) + 1, vectors.shape[1]), np.float64)
-                np.cumsum(vectors, axis=0, out=cumulative[1:])
-                summed = (cumulative[size:] - cumulative[:-size]).astype(np.float32)
-            empty = np.linalg.norm(summed, axis=1) < 1e-6
-            cache[size] = (_normalise(summed), empty)
+            summed = _window_sums(vectors.astype(np.float64), size).astype(np.float32)
+            unknown = _window_sums((~known).astype(np.float64)[:, np.newaxis], size)[:, 0] > 0
+            cache[size] = (_normalise(summed), unknown | (np.linalg.norm(summed, axis=1) < 1e-6))
         return cache[size]
 
     def similarity(self, src_start, src_size, tgt_start, tgt_size):
         src_start = np.asarray(src_start, dtype=np.int64)
         tgt_start = np.asarray(tgt_start, dtype=np.int64)
-        src, src_empty = self._window(self.src, self._src_windows, src_size)
-        tgt, tgt_empty = self._window(self.tgt, self._tgt_windows, tgt_size)
+        src, src_void = self._window(self.src, self.src_known, self._src_windows, src_size)
+        tgt, tgt_void = self._window(self.tgt, self.tgt_known, self._tgt_windows, tgt_size)
         result = np.empty(len(src_start), dtype=np.float64)
         for lo in range(0, len(src_start), self._CHUNK):
             i = src_start[lo : lo + self._CHUNK]
             j = tgt_start[lo : lo + self._CHUNK]
             result[lo : lo + len(i)] = np.einsum("ij,ij->i", src[i], tgt[j])
-        result[src_empty[src_start] | tgt_empty[tgt_start]] = np.nan
+        result[src_void[src_start] | tgt_void[tgt_start]] = np.nan
         return result[np.newaxis, :]
 
     def coarsen(self, factor: int) -> EmbeddingFeatures:
-        return EmbeddingFeatures(_block_sums(self.src, factor), _block_sums(self.tgt, factor))
+        return EmbeddingFeatures(
+            _block_sums(self.src, factor), _block_sums(self.tgt, factor),
+            _blocks_all(self.src_known, factor), _blocks_all(self.tgt_known, factor),
+        )
+
+
+def _known_mask(known: np.ndarray | None, size: int) -> np.ndarray:
+    if known is None:
+        return np.ones(size, bool)
+    known = np.asarray(known, bool)
+    if known.shape != (size,):
+        raise ValueError("a known-mask needs one entry a sentence")
+    return known
+
+
+def _window_sums(rows: np.ndarray, size: int) -> np.ndarray:
+    """Sums of ``size`` consecutive rows (one a window start)."""
+    if size > len(rows):
+        return np.zeros((0, rows.shape[1]), rows.dtype)
+    cumulative = np.zeros((len(rows) + 1, rows.shape[1]), np.float64)
+    np.cumsum(rows, axis=0, out=cumulative[1:])
+    return cumulative[size:] - cumulative[:-size]
+
+
+def _block_starts(n_rows: int, factor: int) -> np.ndarray:
+    return np.arange(0, n_rows, factor)
 
 
 def _block_sums(vectors: np.ndarray, factor: int) -> np.ndarray:
-    blocks = math.ceil(len(vectors) / factor)
-    if not blocks:
+    if not len(vectors):
         return vectors
-    starts = np.arange(0, blocks * factor, factor)[:blocks]
+    starts = _block_starts(len(vectors), factor)
     return _normalise(np.add.reduceat(vectors.astype(np.float64), starts, axis=0))
+
+
+def _blocks_all(known: np.ndarray, factor: int) -> np.ndarray:
+    if not len(known):
+        return known
+    return np.minimum.reduceat(known, _block_starts(len(known), factor))
 
 
 def _token_counts(model: Any, texts: Sequence[str]) -> np.ndarray:
@@ -435,15 +465,24 @@ class NeuralEncoder(Encoder):
         return vectors
 
     def _dimension(self) -> int:
-        return int(self.load().get_sentence_embedding_dimension())
+        model = self.load()
+        # Renamed in sentence-transformers 5; the old name still serves older releases.
+        dimension = getattr(model, "get_embedding_dimension", None)
+        return int((dimension or model.get_sentence_embedding_dimension)())
 
-    def texts(self, side: Side) -> list[str]:
-        """What the model reads for one side: the sentences, or glosses of Chinese ones."""
-        if side.lang == "zh" and not self.multilingual:
-            return [readable_gloss(s) for s in side.sentences]
-        return list(side.sentences)
+    def texts(self, side: Side, selected: np.ndarray | None = None) -> list[str]:
+        """What the model reads for one side: the sentences, or glosses of Chinese ones;
+        "" (a zero vector, no model call) for sentences the mask ``selected`` leaves out."""
+        read = readable_gloss if side.lang == "zh" and not self.multilingual else str
+        selected = _known_mask(selected, len(side))
+        return [read(s) if keep else "" for s, keep in zip(side.sentences, selected)]
 
-    def features(self, src: Side, tgt: Side) -> EmbeddingFeatures:
-        src_texts, tgt_texts = self.texts(src), self.texts(tgt)
+    def features(self, src: Side, tgt: Side, src_rows: np.ndarray | None = None,
+                 tgt_rows: np.ndarray | None = None) -> EmbeddingFeatures:
+        """Embeddings of both sides; only of the sentences the boolean masks ``src_rows`` and
+        ``tgt_rows`` select when given (the others are left out of every window)."""
+        src_known, tgt_known = _known_mask(src_rows, len(src)), _known_mask(tgt_rows, len(tgt))
+        src_texts, tgt_texts = self.texts(src, src_known), self.texts(tgt, tgt_known)
         vectors = self.encode(src_texts + tgt_texts)
-        return EmbeddingFeatures(vectors[: len(src_texts)], vectors[len(src_texts) :])
+        return EmbeddingFeatures(vectors[: len(src_texts)], vectors[len(src_texts) :],
+                                 src_known, tgt_known)

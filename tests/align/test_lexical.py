@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from align.encoders.base import FirstPass
 from align.encoders.lexical import (
     CLOSING_CUE,
     OPENING_CUE,
@@ -140,8 +141,8 @@ STORY_EN = ("Trinket walked into the study.", "There was a book on the table.",
 
 def test_refining_on_aligned_beads_learns_the_documents_own_names():
     features = LexicalEncoder().features(Side(STORY_ZH, "zh"), Side(STORY_EN, "en"))
-    beads = [(range(k, k + 1), range(k, k + 1)) for k in range(len(STORY_ZH))]
-    refined = features.refine(beads)
+    beads = tuple((range(k, k + 1), range(k, k + 1)) for k in range(len(STORY_ZH)))
+    refined = features.refine(FirstPass(beads, (1.0,) * len(beads)))
     assert refined is not None
     laughed = (np.array([4]), 1, np.array([4]), 1)  # 韦小宝笑了 / Trinket laughed
     assert refined.similarity(*laughed)[0, 0] > features.similarity(*laughed)[0, 0]
@@ -150,9 +151,10 @@ def test_refining_on_aligned_beads_learns_the_documents_own_names():
     assert refined.similarity(*book)[0, 0] == pytest.approx(features.similarity(*book)[0, 0])
 
 
-def test_refining_learns_nothing_from_too_few_beads():
+def test_refining_learns_nothing_from_too_few_confident_beads():
     features = LexicalEncoder().features(Side(STORY_ZH, "zh"), Side(STORY_EN, "en"))
-    assert features.refine([(range(0, 1), range(0, 1)), (range(2, 3), range(2, 3))]) is None
+    beads = ((range(0, 1), range(0, 1)), (range(1, 2), range(1, 2)), (range(2, 3), range(2, 3)))
+    assert features.refine(FirstPass(beads, (0.9, 0.1, 0.9))) is None
 
 
 def test_bracketed_notes_with_commas_leave_no_fragments():

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from align.aligner import Aligner
-from align.encoders.base import Encoder
-from align.encoders.hybrid import HybridEncoder
+from align.encoders.base import Encoder, FirstPass
+from align.encoders.hybrid import UNSURE_MARGIN, HybridEncoder
 from align.encoders.lexical import LexicalEncoder
 from align.encoders.neural import (
     EmbeddingFeatures,
@@ -215,18 +215,45 @@ def test_minilm_gloss_ranks_the_true_translation_first(minilm_path, tmp_path):
     assert all(wins[i] for i in EASY), wins
 
 
-def test_hybrid_stacks_cosine_with_the_lexical_signals_and_aligns(minilm_path, tmp_path):
+def test_hybrid_embeds_what_the_first_pass_is_unsure_of_and_aligns(minilm_path, tmp_path):
     encoder = HybridEncoder(model=minilm_path, cache_dir=tmp_path)
     assert encoder.name == "hybrid"
     assert encoder.model_id.startswith("cc-cedict-") and "+" in encoder.model_id
     zh, en = sides()
     features = encoder.features(zh, en)
-    assert features.n_signals == 3  # cosine, then the lexical encoder's coverage and speech marks
-    starts = np.arange(len(PAIRS))
-    assert features.similarity(starts, 1, starts, 1).shape == (3, len(PAIRS))
-    assert features.coarsen(2).similarity(np.array([0]), 1, np.array([0]), 1).shape == (3, 1)
+    assert features.n_signals == 2  # the lexical encoder's coverage and speech marks
+    n = len(PAIRS)
+    beads = tuple((range(k, k + 1), range(k, k + 1)) for k in range(n))
+    unsure = 3
+    refined = features.refine(FirstPass(beads, tuple(0.5 if k == unsure else 1.0 for k in range(n))))
+    assert refined.n_signals == 3  # then the gloss cosine
+    starts = np.arange(n)
+    cosine = refined.similarity(starts, 1, starts, 1)[2]
+    assert np.isfinite(cosine).tolist() == [abs(k - unsure) <= UNSURE_MARGIN for k in range(n)]
+    assert features.coarsen(2).similarity(np.array([0]), 1, np.array([0]), 1).shape == (2, 1)
     doc = Aligner(encoder).align(zh, en)
-    assert [(b.src, b.tgt) for b in doc.beads] == [((i,), (i,)) for i in range(len(PAIRS))]
+    assert [(b.src, b.tgt) for b in doc.beads] == [((i,), (i,)) for i in range(n)]
+
+
+def test_hybrid_sure_of_every_bead_never_loads_its_model(tmp_path):
+    zh, en = sides()
+    features = HybridEncoder(model=str(tmp_path / "no-model-here"), cache_dir=tmp_path).features(zh, en)
+    n = len(PAIRS)
+    beads = tuple((range(k, k + 1), range(k, k + 1)) for k in range(n))
+    refined = features.refine(FirstPass(beads, (1.0,) * n))  # a missing model would raise
+    assert refined is None or refined.n_signals == 2
+
+
+def test_hybrid_cosine_ranks_the_true_translation_above_its_neighbours(minilm_path, tmp_path):
+    zh, en = sides()
+    features = HybridEncoder(model=minilm_path, cache_dir=tmp_path).features(zh, en)
+    n = len(PAIRS)
+    beads = tuple((range(k, k + 1), range(k, k + 1)) for k in range(n))
+    refined = features.refine(FirstPass(beads, (0.0,) * n))  # unsure of all: all embedded
+    for i in EASY:
+        neighbours = [j for j in range(max(0, i - 3), min(n, i + 4))]
+        cosines = refined.similarity(np.full(len(neighbours), i), 1, np.array(neighbours), 1)[2]
+        assert neighbours[int(np.argmax(cosines))] == i, (i, cosines)
 
 
 # --- errors and the registry ---------------------------------------------------------------------
