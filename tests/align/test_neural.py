@@ -130,6 +130,38 @@ def test_embedding_features_windows_and_coarsen():
     assert np.allclose(np.linalg.norm(coarse.tgt, axis=1), [1.0, 0.0])  # last block: zero
 
 
+def test_windows_holding_an_unencoded_sentence_have_no_evidence():
+    src = np.eye(4, dtype=np.float32)
+    features = EmbeddingFeatures(src, src, src_known=np.array([True, True, False, True]))
+    starts = np.arange(3)
+    assert np.isfinite(features.similarity(starts, 1, starts, 1)[0]).tolist() == [True, True, False]
+    assert np.isfinite(features.similarity(starts[:3], 2, starts[:3], 1)[0]).tolist() == [
+        True, False, False]
+    assert features.coarsen(2).src_known.tolist() == [True, False]
+    with pytest.raises(ValueError):
+        EmbeddingFeatures(src, src, src_known=np.ones(3, bool))
+
+
+# A bead: (source sentences, target sentences, posterior).
+@pytest.mark.parametrize(
+    ("beads", "src_unsure", "tgt_unsure"),
+    [
+        ([(0, 1, 0, 1, 0.99), (1, 1, 1, 1, 0.99), (2, 1, 2, 1, 0.99)], "...", "..."),
+        ([(0, 1, 0, 1, 0.99), (1, 1, 1, 1, 0.5), (2, 1, 2, 1, 0.99)], "###", "###"),
+        ([(0, 1, 0, 2, 0.99), (1, 1, 2, 0, 0.3), (2, 1, 2, 1, 0.99)], "###", ".##"),  # a deletion
+        ([(0, 2, 0, 1, 0.2), (2, 1, 1, 1, 1.0), (3, 1, 2, 1, 1.0)], "###.", "##."),
+    ],
+)
+def test_unsure_sentences_and_their_neighbours(beads, src_unsure, tgt_unsure):
+    first = FirstPass(
+        tuple((range(i, i + a), range(j, j + b)) for i, a, j, b, _ in beads),
+        tuple(p for *_, p in beads),
+    )
+    src, tgt = first.unsure_sentences(0.95, 1, len(src_unsure), len(tgt_unsure))
+    assert "".join("#" if x else "." for x in src) == src_unsure
+    assert "".join("#" if x else "." for x in tgt) == tgt_unsure
+
+
 # --- a tiny saved model: loading from a folder, end to end ------------------------------------
 
 @pytest.mark.parametrize("multilingual", [True, False])
