@@ -24,6 +24,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--model", default=None,
                         help="sentence-transformers model name or local folder "
                              "(neural default: sentence-transformers/LaBSE)")
+    parser.add_argument("--device", default=None,
+                        help="torch device of the neural/hybrid model: cpu (default), cuda, "
+                             "cuda:1, mps")
     parser.add_argument("--max-bead", type=int, default=4, help="largest side of a bead")
     parser.add_argument("--doc-id", default="", help="document id (default: SRC file stem)")
     parser.set_defaults(handler=run)
@@ -34,7 +37,8 @@ def run(args: argparse.Namespace) -> int:
     from align.encoders.registry import resolve_encoder
     from align.pipeline import AlignJob, run_align_job
 
-    encoder, why = resolve_encoder(args.encoder, args.model)
+    options = {} if args.device is None else {"device": args.device}
+    encoder, why = resolve_encoder(args.encoder, args.model, **options)
     logger.info("encoder: %s", why)
     config = AlignConfig(max_size=args.max_bead)
     doc = run_align_job(

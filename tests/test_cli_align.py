@@ -55,3 +55,11 @@ def test_unknown_encoder_lists_choices(tmp_path, capsys):
                  "-o", str(tmp_path), "--encoder", "bert"])
     assert code == 2
     assert "lexical" in capsys.readouterr().err
+
+
+def test_a_device_for_the_lexical_encoder_is_refused(tmp_path, capsys):
+    code = main(["align", str(EXAMPLES / "article.zh.txt"), str(EXAMPLES / "article.en.txt"),
+                 "-o", str(tmp_path), "--encoder", "lexical", "--device", "cuda"])
+    assert code == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert "device" in err[-1] and "max_window" in err[-1]

@@ -358,8 +358,9 @@ class NeuralEncoder(Encoder):
 
     ``show_progress`` None shows a bar when at least PROGRESS_MIN_TEXTS texts are encoded
     and stderr is a terminal. ``quantize`` None means int8 for an English model reading
-    glosses, float32 for a multilingual one: int8 encodes the glosses 1.5x faster on CPU with
-    the same alignments (MAC-Dev and Bible), and was not measured on multilingual models.
+    glosses on CPU, float32 otherwise: int8 encodes the glosses 1.5x faster on CPU with the
+    same alignments (MAC-Dev and Bible), and was not measured on multilingual models.
+    ``device`` is a torch device ("cpu", "cuda", "cuda:1", "mps").
     """
 
     name = "neural"
@@ -385,8 +386,8 @@ class NeuralEncoder(Encoder):
         self.use_cache = use_cache
         self.multilingual = is_multilingual(self.model) if multilingual is None else multilingual
         self.show_progress = show_progress
-        if quantize is None:
-            quantize = not self.multilingual
+        if quantize is None:  # torch's dynamic int8 runs on CPU only
+            quantize = not self.multilingual and device == "cpu"
         self.settings = ModelSettings(self.model, device, max_seq_length, quantize)
         self.threads = threads
         self._cache: EmbeddingCache | None = None

@@ -312,6 +312,16 @@ def test_unknown_option_is_rejected():
         make_encoder("neural", "x", bacth_size=3)
 
 
+@pytest.mark.parametrize(
+    ("model", "device", "int8"),
+    [("gloss-model", "cpu", True), ("gloss-model", "cuda", False), ("LaBSE", "cpu", False)],
+)
+def test_int8_only_for_a_gloss_model_on_cpu(model, device, int8):
+    encoder = NeuralEncoder(model=model, device=device)
+    assert encoder.settings.quantize is int8
+    assert encoder.model_id.endswith("+int8") is int8
+
+
 def test_registry_builds_each_encoder(tiny_model_path):
     assert isinstance(make_encoder("lexical"), LexicalEncoder)
     neural = make_encoder("neural", tiny_model_path, batch_size=8)
