@@ -53,6 +53,9 @@ class AlignConfig:
     second_pass: bool = True  # align again with what the encoder learned from the first
 
     def __post_init__(self) -> None:
+        if self.max_size < 1:
+            raise ConfigError(f"the largest bead side (max_size, --max-bead) must be at least 1, "
+                              f"not {self.max_size}")
         if not 1 <= self.max_many <= self.max_size or self.max_total < 2:
             raise ConfigError("need 1 <= max_many <= max_size and max_total >= 2")
         if self.coarse_step < 2 or self.band_margin < 1:

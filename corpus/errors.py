@@ -31,8 +31,8 @@ class ModelUnavailableError(BitextError):
 
 def reject_unknown_keys(what: str, given: Iterable[str], known: Iterable[str]) -> None:
     """Raise ConfigError naming every unknown key and listing the valid ones."""
-    unknown = sorted(set(given) - set(known))
+    known = set(known)
+    unknown = sorted(set(given) - known)
     if unknown:
-        raise ConfigError(
-            f"unknown {what} key(s) {', '.join(unknown)}; valid keys: {', '.join(sorted(known))}"
-        )
+        valid = f"valid keys: {', '.join(sorted(known))}" if known else "it takes none"
+        raise ConfigError(f"unknown {what} key(s) {', '.join(unknown)}; {valid}")

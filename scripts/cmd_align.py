@@ -40,7 +40,10 @@ def run(args: argparse.Namespace) -> int:
     options = {} if args.device is None else {"device": args.device}
     encoder, why = resolve_encoder(args.encoder, args.model, **options)
     logger.info("encoder: %s", why)
-    config = AlignConfig(max_size=args.max_bead)
+    # 1-N beads need a + b up to N + 1; the default's 5 also allows 2-3 and 3-2.
+    config = AlignConfig(max_size=args.max_bead,
+                         max_many=min(AlignConfig.max_many, args.max_bead),
+                         max_total=max(AlignConfig.max_total, args.max_bead + 1))
     doc = run_align_job(
         AlignJob(args.src, args.tgt, args.out, presplit=args.presplit, doc_id=args.doc_id),
         encoder,

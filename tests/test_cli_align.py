@@ -62,4 +62,12 @@ def test_a_device_for_the_lexical_encoder_is_refused(tmp_path, capsys):
                  "-o", str(tmp_path), "--encoder", "lexical", "--device", "cuda"])
     assert code == 2
     err = capsys.readouterr().err.strip().splitlines()
-    assert "device" in err[-1] and "max_window" in err[-1]
+    assert "device" in err[-1] and "it takes none" in err[-1]
+
+
+def test_max_bead_widens_one_to_many_beads(tmp_path):
+    out = tmp_path / "out"
+    assert main(["align", str(EXAMPLES / "article.zh.txt"), str(EXAMPLES / "article.en.txt"),
+                 "-o", str(out), "--encoder", "lexical", "--max-bead", "6"]) == 0
+    settings = json.loads((out / "meta.json").read_text())["signature"]["settings"]
+    assert (settings["max_size"], settings["max_total"]) == (6, 7)

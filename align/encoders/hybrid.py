@@ -39,8 +39,8 @@ class HybridEncoder(Encoder):
 
     name = "hybrid"
 
-    def __init__(self, model: str | None = None, max_window: int = 4, **neural_options):
-        self.lexical = LexicalEncoder(max_window=max_window)
+    def __init__(self, model: str | None = None, **neural_options):
+        self.lexical = LexicalEncoder()
         self.neural = NeuralEncoder(model=model or default_gloss_model(), **neural_options)
 
     @property

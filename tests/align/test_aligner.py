@@ -42,6 +42,18 @@ def test_aligns_a_small_story_with_a_one_to_two_bead():
     assert doc.signature.model.startswith("cc-cedict-")
 
 
+def test_wider_beads_when_asked_for():
+    # One long Chinese sentence that the translator cut into five.
+    zh = ("昨天晚上下了一场大雨。", "我今天早上去了市场，买了苹果、香蕉、橙子和葡萄，然后回家做饭。",
+          "晚上我们看了电影。")
+    en = ("It rained heavily last night.", "This morning I went to the market.", "I bought apples.",
+          "I also bought bananas and oranges.", "And grapes.", "Then I went home to cook.",
+          "In the evening we watched a film.")
+    doc = Aligner(LexicalEncoder(), AlignConfig(max_size=6, max_total=7)).align(
+        Side(zh, "zh"), Side(en, "en"))
+    assert [(b.src, b.tgt) for b in doc.beads] == [((0,), (0,)), ((1,), (1, 2, 3, 4, 5)), ((2,), (6,))]
+
+
 def test_english_first_gives_the_mirror_alignment():
     doc = Aligner(LexicalEncoder()).align(Side(EN, "en"), Side(ZH, "zh"))
     assert [(b.tgt, b.src) for b in doc.beads] == GOLD
