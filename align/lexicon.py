@@ -59,6 +59,43 @@ def _snowball():
     return snowballstemmer.stemmer("english")
 
 
+# English irregular verb forms and plurals, read as the base form: CC-CEDICT glosses verbs
+# in the infinitive ("to say"), narrative English is in the past ("said"), and the stemmer
+# only knows regular endings. Each line: base form, then its irregular forms.
+_IRREGULAR_FORMS = """
+arise arose arisen; awake awoke awoken; be was were been; bear bore borne born; beat beaten;
+become became; begin began begun; bend bent; bet; bid; bind bound; bite bit bitten;
+bleed bled; blow blew blown; break broke broken; breed bred; bring brought; build built;
+burn burnt; burst; buy bought; catch caught; choose chose chosen; cling clung; come came;
+cost; creep crept; cut; deal dealt; dig dug; do did done; draw drew drawn;
+dream dreamt; drink drank drunk; drive drove driven; eat ate eaten; fall fell fallen;
+feed fed; feel felt; fight fought; find found; flee fled; fling flung; fly flew flown;
+forbid forbade forbidden; forget forgot forgotten; forgive forgave forgiven;
+freeze froze frozen; get got gotten; give gave given; go went gone; grow grew grown; hang hung; have has had; hear heard; hide hid hidden; hit; hold held;
+hurt; keep kept; kneel knelt; know knew known; lay laid; lead led; lean leant; leap leapt;
+learn learnt; leave left; lend lent; let; lie lay lain; light lit; lose lost; make made;
+mean meant; meet met; pay paid; put; quit; read; ride rode ridden; ring rang rung;
+rise rose risen; run ran; say said; see saw seen; seek sought; sell sold; send sent;
+set; shake shook shaken; shed; shine shone; shoot shot; show shown; shrink shrank shrunk;
+shut; sing sang sung; sink sank sunk; sit sat; slay slew slain; sleep slept; slide slid;
+sling slung; slit; smell smelt; speak spoke spoken; speed sped; spend spent; spill spilt;
+spin spun; spit spat; split; spread; spring sprang sprung; stand stood; steal stole stolen;
+stick stuck; sting stung; stink stank stunk; stride strode stridden; strike struck;
+string strung; strive strove striven; swear swore sworn; sweep swept; swell swollen;
+swim swam swum; swing swung; take took taken; teach taught; tear tore torn; tell told;
+think thought; throw threw thrown; thrust; tread trod trodden; understand understood;
+wake woke woken; wear wore worn; weave wove woven; weep wept; win won;
+withdraw withdrew withdrawn; wring wrung; write wrote written;
+man men; woman women; child children; foot feet; tooth teeth; mouse mice; goose geese;
+person people; ox oxen
+"""
+_BASE_FORM = {
+    form: forms.split()[0]
+    for forms in _IRREGULAR_FORMS.split(";")
+    for form in forms.split()[1:]
+}
+
+
 _SMALL_NUMBERS = {
     word: value
     for value, word in enumerate(
@@ -124,8 +161,11 @@ def english_terms(text: str) -> list[str]:
             number = _NumberWords()
         if token[0].isdigit():
             terms.append(token.replace(",", ""))
-        elif token not in ENGLISH_STOPWORDS and len(token) > 1:
-            terms.append(stem(token.split("'")[0]))
+        elif len(token) > 1:
+            word = token.split("'")[0]
+            word = _BASE_FORM.get(word, word)
+            if word not in ENGLISH_STOPWORDS and token not in ENGLISH_STOPWORDS:
+                terms.append(stem(word))
     if number.words:
         terms.append(number.value())
     return terms
