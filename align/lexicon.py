@@ -161,7 +161,7 @@ def english_terms(text: str) -> list[str]:
             number = _NumberWords()
         if token[0].isdigit():
             terms.append(token.replace(",", ""))
-        elif len(token) > 1:
+        elif len(token) > 1 and not token.endswith("n't"):  # didn't: auxiliary + not
             word = token.split("'")[0]
             word = _BASE_FORM.get(word, word)
             if word not in ENGLISH_STOPWORDS and token not in ENGLISH_STOPWORDS:
@@ -261,6 +261,24 @@ def romanise(word: str) -> str:
             return ""
         syllables.append(toneless(found[0].pinyin))
     return "".join(syllables)
+
+
+@functools.lru_cache(maxsize=100_000)
+def name_romanisations(word: str) -> tuple[str, ...]:
+    """How a name the dictionary lacks is romanised: whole ("wangqiyao"), and after a
+    surname also apart ("wang", "qiyao"), as translations write it ("Wang Qiyao")."""
+    whole = romanise(word)
+    if whole and 2 <= len(word) <= 3 and is_surname(word[0]):
+        return whole, romanise(word[0]), romanise(word[1:])
+    return (whole,) if whole else ()
+
+
+def is_surname(char: str) -> bool:
+    return any(
+        definition.startswith("surname ")
+        for entry in cedict_entries().get(char, ())
+        for definition in entry.definitions
+    )
 
 
 def toneless(pinyin: str) -> str:

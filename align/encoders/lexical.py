@@ -30,7 +30,7 @@ from align.lexicon import (
     english_terms,
     gloss,
     in_dictionary,
-    romanise,
+    name_romanisations,
     stem,
 )
 from corpus.document import Side
@@ -108,9 +108,7 @@ def chinese_unit_terms(token: str) -> frozenset[str]:
     if not terms and not in_dictionary(token):
         for piece in dictionary_pieces(token):
             terms.update(gloss(piece))
-        name = romanise(token)
-        if name:
-            terms.add(stem(name))
+        terms.update(stem(name) for name in name_romanisations(token))
     return frozenset(terms)
 
 

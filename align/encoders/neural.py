@@ -38,7 +38,7 @@ from align.lexicon import (
     cedict_entries,
     dictionary_pieces,
     in_dictionary,
-    romanise,
+    name_romanisations,
 )
 from corpus.document import Side
 from corpus.errors import ModelUnavailableError
@@ -115,9 +115,11 @@ def _token_gloss(token: str) -> str:
         return word_gloss(token)
     pieces = dictionary_pieces(token)
     if len(pieces) == len(token) and 2 <= len(token) <= 4:
-        name = romanise(token)  # unknown run of single characters: most likely a name
-        if name:
-            return name.capitalize()
+        # An unknown run of single characters: most likely a name, written as translations
+        # write it ("Wang Qiyao").
+        names = name_romanisations(token)
+        if names:
+            return " ".join(name.capitalize() for name in names[1:] or names)
     return " ".join(g for g in (word_gloss(p) for p in pieces) if g)
 
 

@@ -17,7 +17,7 @@ from align.encoders.lexical import (
     quote_cues,
     speech_marks,
 )
-from align.lexicon import clean_definition, english_terms, gloss
+from align.lexicon import clean_definition, english_terms, gloss, name_romanisations, stem
 from corpus.document import Side
 
 
@@ -37,7 +37,8 @@ def test_chinese_numbers(text, number):
      ("a hundred and twenty thousand", ["120000"]), ("threescore and ten", ["70"]),
      ("two and three", ["2", "3"]), ("hundreds of them", ["hundr"]), ("in 1,972 AD", ["1972", "ad"]),
      # Irregular forms meet the dictionary's infinitives (说 "to say").
-     ("He said the men went home", ["say", "man", "go", "home"]), ("she had done it", [])],
+     ("He said the men went home", ["say", "man", "go", "home"]), ("she had done it", []),
+     ("I didn't know", ["know"])],
 )
 def test_english_terms_numbers_and_irregular_forms(text, terms):
     assert english_terms(text) == terms
@@ -51,6 +52,16 @@ def test_english_terms_numbers_and_irregular_forms(text, terms):
 def test_numbers_stay_whole_tokens(sentence, number):
     # jieba alone cuts these apart (四万|六千五百, 三万二千|二百名).
     assert number in chinese_tokens(sentence)
+
+
+@pytest.mark.parametrize(
+    ("name", "romanised"),
+    [("王琦瑶", ("wangqiyao", "wang", "qiyao")), ("汪淼", ("wangmiao", "wang", "miao")),
+     ("丫丫", ("yaya",))],  # no surname first: one word
+)
+def test_names_are_romanised_whole_and_apart(name, romanised):
+    assert name_romanisations(name) == romanised
+    assert {stem(r) for r in romanised} <= chinese_unit_terms(name)
 
 
 def test_numeral_words_are_not_numbers():

@@ -49,6 +49,7 @@ def sides(pairs=PAIRS) -> tuple[Side, Side]:
         ("1998年，她去了北京。", {"1998", "Beijing"}),
         ("你好吗？", {"?"}),
         ("他用iPhone打电话！", {"iPhone", "!"}),
+        ("王琦瑶笑了。", {"Wang", "Qiyao"}),  # a name, as translations write it
     ],
 )
 def test_readable_gloss_keeps_content_words_numbers_latin_and_marks(sentence, expected_words):
