@@ -41,14 +41,14 @@ from align.lexicon import (
     name_romanisations,
 )
 from corpus.document import Side
-from corpus.errors import ModelUnavailableError
+from corpus.errors import ConfigError, ModelUnavailableError
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "sentence-transformers/LaBSE"
 MAX_GLOSS_WORDS = 64
-# Encoding this many texts takes long enough to be worth a bar: about 6 s on two cores with
-# the int8 gloss model, 9 s in float32.
+# Encoding this many texts takes long enough to be worth a bar: about 8 s on two cores with
+# the gloss model.
 PROGRESS_MIN_TEXTS = 2000
 
 _MULTILINGUAL_HINTS = re.compile(
@@ -233,8 +233,7 @@ def _quantize(model: Any) -> None:
     """Make the model's linear layers int8 (dynamic: activations scaled per batch), in place.
 
     Per-channel weight scales (one a matrix row) keep the embeddings close to float32: mean
-    cosine 0.975 on Bible texts against 0.938 with one scale a matrix, and MAC-Dev hybrid
-    strict F1 0.880 against 0.877 in float32, where one scale a matrix lost 0.003.
+    cosine 0.975 on Bible texts against 0.938 with one scale a matrix.
     """
     import torch
 
@@ -359,10 +358,12 @@ class NeuralEncoder(Encoder):
     """sentence-transformers embeddings; the model loads in ``features`` (or ``load``).
 
     ``show_progress`` None shows a bar when at least PROGRESS_MIN_TEXTS texts are encoded
-    and stderr is a terminal. ``quantize`` None means int8 for an English model reading
-    glosses on CPU, float32 otherwise: int8 encodes the glosses 1.5x faster on CPU with the
-    same alignments (MAC-Dev and Bible), and was not measured on multilingual models.
-    ``device`` is a torch device ("cpu", "cuda", "cuda:1", "mps").
+    and stderr is a terminal. ``device`` is a torch device ("cpu", "cuda", "cuda:1", "mps").
+
+    ``quantize`` (CPU only) makes the model int8: 1.5x faster, but torch scales activations
+    per batch, so a text's vector depends on the texts batched with it. Cached vectors then
+    differ from fresh ones, and MAC-Dev hybrid strict F1 moved between 0.873 and 0.880 with
+    the batch size (float32: 0.882 at any batch size). Hence float32 by default.
     """
 
     name = "neural"
@@ -378,7 +379,7 @@ class NeuralEncoder(Encoder):
         multilingual: bool | None = None,
         show_progress: bool | None = None,
         max_seq_length: int | None = 128,
-        quantize: bool | None = None,
+        quantize: bool = False,
         threads: int | None = None,
     ):
         self.model = str(model)
@@ -388,8 +389,8 @@ class NeuralEncoder(Encoder):
         self.use_cache = use_cache
         self.multilingual = is_multilingual(self.model) if multilingual is None else multilingual
         self.show_progress = show_progress
-        if quantize is None:  # torch's dynamic int8 runs on CPU only
-            quantize = not self.multilingual and device == "cpu"
+        if quantize and device != "cpu":
+            raise ConfigError(f"int8 (quantize) runs on CPU only, not on {device}")
         self.settings = ModelSettings(self.model, device, max_seq_length, quantize)
         self.threads = threads
         self._cache: EmbeddingCache | None = None

@@ -224,14 +224,24 @@ def test_batches_by_token_count_keep_each_text_its_own_vector(tiny_model_path, c
 # --- the real wheel model ----------------------------------------------------------------------
 
 def test_gloss_model_runs_in_int8_close_to_float32(minilm_path, tmp_path):
-    int8 = NeuralEncoder(model=minilm_path, cache_dir=tmp_path)
-    float32 = NeuralEncoder(model=minilm_path, cache_dir=tmp_path, quantize=False)
+    int8 = NeuralEncoder(model=minilm_path, cache_dir=tmp_path, quantize=True)
+    float32 = NeuralEncoder(model=minilm_path, cache_dir=tmp_path)
     assert int8.settings.quantize and int8.model_id.endswith("+int8")
     assert int8.settings.cache_id != float32.settings.cache_id
     assert not NeuralEncoder(model="sentence-transformers/LaBSE").settings.quantize
     texts = [e for _, e in PAIRS] + [readable_gloss(z) for z, _ in PAIRS]
     cosines = np.sum(int8.encode(texts) * float32.encode(texts), axis=1)
     assert cosines.min() > 0.9, cosines
+
+
+def test_float32_vectors_do_not_depend_on_their_batch(minilm_path):
+    # Why float32 is the default: a cached vector must equal a fresh one, whatever texts
+    # were encoded with it.
+    encoder = NeuralEncoder(model=minilm_path, use_cache=False)
+    texts = [e for _, e in PAIRS] + [readable_gloss(z) for z, _ in PAIRS]
+    together = encoder.encode(texts)
+    alone = np.stack([encoder.encode([t])[0] for t in texts[:4]])
+    assert np.allclose(together[:4], alone, atol=1e-5)
 
 
 def test_minilm_gloss_ranks_the_true_translation_first(minilm_path, tmp_path):
@@ -314,13 +324,18 @@ def test_unknown_option_is_rejected():
 
 
 @pytest.mark.parametrize(
-    ("model", "device", "int8"),
-    [("gloss-model", "cpu", True), ("gloss-model", "cuda", False), ("LaBSE", "cpu", False)],
+    ("options", "int8"),
+    [({}, False), ({"device": "cuda"}, False), ({"quantize": True}, True)],
 )
-def test_int8_only_for_a_gloss_model_on_cpu(model, device, int8):
-    encoder = NeuralEncoder(model=model, device=device)
+def test_float32_unless_int8_is_asked_for(options, int8):
+    encoder = NeuralEncoder(model="gloss-model", **options)
     assert encoder.settings.quantize is int8
     assert encoder.model_id.endswith("+int8") is int8
+
+
+def test_int8_off_cpu_is_refused():
+    with pytest.raises(ConfigError, match="CPU only"):
+        NeuralEncoder(model="gloss-model", device="cuda", quantize=True)
 
 
 def test_registry_builds_each_encoder(tiny_model_path):
