@@ -71,8 +71,8 @@ cost; creep crept; cut; deal dealt; dig dug; do did done; draw drew drawn;
 dream dreamt; drink drank drunk; drive drove driven; eat ate eaten; fall fell fallen;
 feed fed; feel felt; fight fought; find found; flee fled; fling flung; fly flew flown;
 forbid forbade forbidden; forget forgot forgotten; forgive forgave forgiven;
-freeze froze frozen; get got gotten; give gave given; go went gone; grow grew grown; hang hung; have has had; hear heard; hide hid hidden; hit; hold held;
-hurt; keep kept; kneel knelt; know knew known; lay laid; lead led; lean leant; leap leapt;
+freeze froze frozen; get got gotten; give gave given; go went gone; grow grew grown;
+hang hung; have has had; hear heard; hide hid hidden; hit; hold held; hurt; keep kept; kneel knelt; know knew known; lay laid; lead led; lean leant; leap leapt;
 learn learnt; leave left; lend lent; let; lie lay lain; light lit; lose lost; make made;
 mean meant; meet met; pay paid; put; quit; read; ride rode ridden; ring rang rung;
 rise rose risen; run ran; say said; see saw seen; seek sought; sell sold; send sent;
@@ -147,7 +147,7 @@ def english_terms(text: str) -> list[str]:
     they match Chinese numerals, which are read as digits too.
     """
     terms = []
-    tokens = _ENGLISH_TOKEN.findall(text.lower())
+    tokens = _ENGLISH_TOKEN.findall(text.lower().replace("’", "'"))
     number = _NumberWords()
     for k, token in enumerate(tokens):
         if number.take(token):

@@ -38,7 +38,7 @@ def test_chinese_numbers(text, number):
      ("two and three", ["2", "3"]), ("hundreds of them", ["hundr"]), ("in 1,972 AD", ["1972", "ad"]),
      # Irregular forms meet the dictionary's infinitives (说 "to say").
      ("He said the men went home", ["say", "man", "go", "home"]), ("she had done it", []),
-     ("I didn't know", ["know"])],
+     ("I didn't know", ["know"]), ("I didn’t know", ["know"])],
 )
 def test_english_terms_numbers_and_irregular_forms(text, terms):
     assert english_terms(text) == terms
