@@ -61,7 +61,8 @@ def _snowball():
 
 # English irregular verb forms and plurals, read as the base form: CC-CEDICT glosses verbs
 # in the infinitive ("to say"), narrative English is in the past ("said"), and the stemmer
-# only knows regular endings. Each line: base form, then its irregular forms.
+# only knows regular endings. Each entry: base form, then its irregular forms; older and
+# literary ones too (begat, spake, bade), as in classic translations.
 _IRREGULAR_FORMS = """
 arise arose arisen; awake awoke awoken; be was were been; bear bore borne born; beat beaten;
 become became; begin began begun; bend bent; bet; bid; bind bound; bite bit bitten;
@@ -86,6 +87,9 @@ swim swam swum; swing swung; take took taken; teach taught; tear tore torn; tell
 think thought; throw threw thrown; thrust; tread trod trodden; understand understood;
 wake woke woken; wear wore worn; weave wove woven; weep wept; win won;
 withdraw withdrew withdrawn; wring wrung; write wrote written;
+dwell dwelt; go goes;
+beget begat begot begotten; speak spake; smite smote smitten; forsake forsook forsaken;
+bid bade; beseech besought; swear sware; break brake;
 man men; woman women; child children; foot feet; tooth teeth; mouse mice; goose geese;
 person people; ox oxen
 """
