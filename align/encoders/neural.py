@@ -208,14 +208,15 @@ def _load(settings: ModelSettings) -> Any:
     try:
         from sentence_transformers import SentenceTransformer
         from transformers.utils import logging as transformers_logging
-
+    except ImportError as exc:
+        raise _unavailable(name, f"sentence-transformers is not installed ({exc})") from None
+    _check_device(settings.device)
+    try:
         # Its "Loading weights" bar is noise in a CLI that says what it loads in one line.
         transformers_logging.disable_progress_bar()
         model = SentenceTransformer(
             str(path) if looks_like_path else name, device=settings.device, local_files_only=True
         )
-    except ImportError as exc:
-        raise _unavailable(name, f"sentence-transformers is not installed ({exc})") from None
     except Exception as exc:  # noqa: BLE001 - any loading failure means "not usable here"
         raise _unavailable(name, f"{type(exc).__name__}: {exc}") from None
     if settings.max_seq_length:
@@ -227,6 +228,20 @@ def _load(settings: ModelSettings) -> Any:
     logger.info("loaded sentence model %s (max_seq_length=%s, int8=%s)", name,
                 model.max_seq_length, settings.quantize)
     return model
+
+
+def _check_device(device: str) -> None:
+    """A device torch can run on here, or a one-line ConfigError saying what to pass."""
+    import torch
+
+    try:
+        kind = torch.device(device).type
+    except RuntimeError:
+        raise ConfigError(f"unknown device {device!r}; use cpu, cuda, cuda:N or mps") from None
+    usable = {"cuda": torch.cuda.is_available, "mps": torch.backends.mps.is_available}
+    if kind in usable and not usable[kind]():
+        raise ConfigError(f"device {device!r} is not available on this machine (no {kind} in "
+                          f"this torch build or no such hardware); use --device cpu")
 
 
 def _quantize(model: Any) -> None:

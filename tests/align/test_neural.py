@@ -333,6 +333,17 @@ def test_float32_unless_int8_is_asked_for(options, int8):
     assert encoder.model_id.endswith("+int8") is int8
 
 
+@pytest.mark.parametrize("device", ["bogus", "cuda"])
+def test_an_unusable_device_is_one_clear_line(tiny_model_path, device):
+    import torch
+
+    if device == "cuda" and torch.cuda.is_available():
+        pytest.skip("this machine has CUDA")
+    with pytest.raises(ConfigError) as caught:
+        NeuralEncoder(model=tiny_model_path, device=device).load()
+    assert "\n" not in str(caught.value) and "cpu" in str(caught.value)
+
+
 def test_int8_off_cpu_is_refused():
     with pytest.raises(ConfigError, match="CPU only"):
         NeuralEncoder(model="gloss-model", device="cuda", quantize=True)
