@@ -5,7 +5,8 @@ Every bead's score is a log-likelihood ratio (nats) of "these windows are transl
 - each similarity signal, through a monotone density ratio counted on the document itself
   (likely matches = each row's best 1-1 cell by the main signal, unrelated = the other cells
   of the band), so the same aligner serves a dictionary coverage score, a cosine of
-  embeddings and a yes/no cue;
+  embeddings and a yes/no cue. A window signal counts once a bead; a sentence signal once a
+  sentence of the bead, and a deleted sentence counts as one matched by nothing;
 - a length model in the manner of Gale & Church, its ratio and variance fitted on the
   document (on confident row-best pairs, then on the first pass's path);
 - a prior on the bead type.
@@ -25,7 +26,7 @@ from typing import Any
 import numpy as np
 
 from align.dp import Band, Edges, best_path, build_edges
-from align.encoders.base import Encoder, FirstPass, PairFeatures
+from align.encoders.base import Encoder, FirstPass, PairFeatures, SentenceSimilarity
 from corpus.beads import Bead
 from corpus.document import AlignedDocument, Side
 from corpus.errors import ConfigError, reject_unknown_keys
@@ -38,6 +39,9 @@ logger = logging.getLogger(__name__)
 _PRIOR_BY_SIZE = {2: 0.0, 3: -2.3, 4: -4.6, 5: -6.0, 6: -7.5}
 _PRIOR_DELETION = -4.6
 _MIN_LENGTH_SAMPLE = 10
+# A matched word pair raises the coverage of the sentences on both sides of it; at full
+# weight, the sentence signal would count every match twice.
+SENTENCE_SIGNAL_WEIGHT = 0.5
 
 
 @dataclass(frozen=True)
@@ -135,9 +139,23 @@ class SignalCalibration:
 class Calibration:
     """Per-document constants behind the bead scores."""
 
-    signals: tuple[SignalCalibration, ...]
+    signals: tuple[SignalCalibration, ...]  # window signals
+    sentences: tuple[SignalCalibration, SignalCalibration] | None  # source, target
     length_ratio: float
     length_variance: float
+
+    def sentence_evidence(self, similarity: SentenceSimilarity) -> np.ndarray:
+        src_curve, tgt_curve = self.sentences
+        evidence = sum(src_curve(values) for values in similarity.src)
+        evidence = evidence + sum(tgt_curve(values) for values in similarity.tgt)
+        return SENTENCE_SIGNAL_WEIGHT * evidence
+
+    def deletion_evidence(self, a: int, b: int) -> float:
+        """A deleted sentence as one its bead leaves wholly unmatched."""
+        if self.sentences is None:
+            return 0.0
+        curve = self.sentences[0] if a else self.sentences[1]
+        return SENTENCE_SIGNAL_WEIGHT * float(curve(np.zeros(1))[0])
 
 
 def char_lengths(side: Side) -> np.ndarray:
@@ -164,12 +182,21 @@ class _Level:
         expected = cal.length_ratio * src
         return (tgt - expected) / np.sqrt(cal.length_variance * (expected + tgt) / 2)
 
+    def deletion_score(self, a: int, b: int) -> float:
+        return bead_prior(a, b) + self.calibration.deletion_evidence(a, b)
+
     def score(self, a: int, b: int, start_i: np.ndarray, start_j: np.ndarray) -> np.ndarray:
         if a == 0 or b == 0:
-            return np.full(len(start_i), bead_prior(a, b))
+            return np.full(len(start_i), self.deletion_score(a, b))
         cal = self.calibration
         similarity = self.raw_similarity(a, b, start_i, start_j)
-        evidence = sum(curve(values) for curve, values in zip(cal.signals, similarity))
+        evidence = sum(
+            (curve(values) for curve, values in zip(cal.signals, similarity)),
+            np.zeros(len(start_i)),
+        )
+        if cal.sentences is not None:
+            sentences = self.features.sentence_similarity(start_i, a, start_j, b)
+            evidence = evidence + cal.sentence_evidence(sentences)
         delta = self.length_delta(a, b, start_i, start_j)
         # Length LLR: N(0, 1) for translations against a spread 3x wider for unrelated text.
         length = math.log(3.0) - 0.5 * delta**2 * (1 - 1 / 9)
@@ -190,10 +217,9 @@ def _calibrate(level: _Level, band: Band, known_beads: Spans = ()) -> Calibratio
     rows, cols = band.grid
     keep = (rows < level.n) & (cols < level.m)
     rows, cols = rows[keep], cols[keep]
-    sims = level.raw_similarity(1, 1, rows, cols)
-    # Likely translations: each row's best cell by the first (main) signal; every signal is
+    # Likely translations: each row's best cell by the main signal; every signal is
     # calibrated against the same cells, so that a weak signal cannot pick its own.
-    main = sims[0]
+    main = level.features.rank_similarity(rows, cols)
     valid = np.flatnonzero(np.isfinite(main))
     order = valid[np.lexsort((-main[valid], rows[valid]))]
     first = np.ones(len(order), bool)
@@ -201,12 +227,15 @@ def _calibrate(level: _Level, band: Band, known_beads: Spans = ()) -> Calibratio
     best = order[first]
     likely = np.zeros(len(rows), bool)
     likely[best] = True
-    curves = []
-    for signal in sims:
+    def fit(signal: np.ndarray) -> SignalCalibration:
         valid_signal = np.isfinite(signal)
-        curves.append(
-            SignalCalibration.fit(signal[likely & valid_signal], signal[~likely & valid_signal])
-        )
+        return SignalCalibration.fit(signal[likely & valid_signal], signal[~likely & valid_signal])
+
+    curves = tuple(fit(signal) for signal in level.raw_similarity(1, 1, rows, cols))
+    sentence_curves = None
+    if level.features.has_sentence_signal:
+        sentences = level.features.sentence_similarity(rows, 1, cols, 1)
+        sentence_curves = (fit(sentences.src[0]), fit(sentences.tgt[0]))
     pairs = [(i, j) for i, j in known_beads if len(i) and len(j)]
     from_path = len(pairs) >= _MIN_LENGTH_SAMPLE
     if not from_path:
@@ -226,7 +255,7 @@ def _calibrate(level: _Level, band: Band, known_beads: Spans = ()) -> Calibratio
         observed = (tgt - expected) ** 2 / ((expected + tgt) / 2)
         # The median of a chi-square with one degree of freedom is 0.455.
         variance = float(np.clip(np.median(observed) / 0.455, 1.0, 50.0))
-    return Calibration(tuple(curves), float(ratio), variance)
+    return Calibration(curves, sentence_curves, float(ratio), variance)
 
 
 def _span_lengths(level: _Level, pairs: Spans) -> tuple[np.ndarray, np.ndarray]:
@@ -338,4 +367,4 @@ class Aligner:
         edges: list[Edges] = [
             build_edges(band, kind, level.score) for kind in self.config.bead_kinds()
         ]
-        return best_path(band, edges, bead_prior(0, 1), posteriors=posteriors)
+        return best_path(band, edges, level.deletion_score(0, 1), posteriors=posteriors)

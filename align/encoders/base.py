@@ -2,9 +2,10 @@
 
 An encoder turns the two sides of a document into ``PairFeatures``: an object that scores any
 window of consecutive source sentences against any window of consecutive target sentences,
-vectorised over many windows at once. Each score is one or more *signals* (the lexical encoder
-gives two, coverage and speech marks; hybrid adds a cosine); the aligner calibrates each signal
-on the document itself.
+vectorised over many windows at once. A score is made of *signals*: window signals, one value
+for the two windows (speech marks, a cosine of embeddings), and at most one sentence signal,
+one value for each sentence of either window against the window opposite (dictionary
+coverage). The aligner calibrates each signal on the document itself.
 """
 
 from __future__ import annotations
@@ -41,10 +42,25 @@ class FirstPass:
         return src, tgt
 
 
+@dataclass(frozen=True)
+class SentenceSimilarity:
+    """Each sentence of a pair of windows against the window opposite.
+
+    ``src[k]`` holds, for every window pair, the similarity of the window's k-th source
+    sentence to the target window, and ``tgt[k]`` the same for target sentences: arrays of
+    shape ``(window size, pairs)``. 0 means nothing of the sentence is matched; NaN, that the
+    sentence has nothing to match (the aligner treats it as neutral).
+    """
+
+    src: np.ndarray
+    tgt: np.ndarray
+
+
 class PairFeatures(ABC):
     """Window-to-window similarity for one document pair."""
 
-    n_signals: int = 1
+    n_signals: int = 1  # window signals
+    has_sentence_signal: bool = False
 
     @abstractmethod
     def similarity(
@@ -55,6 +71,17 @@ class PairFeatures(ABC):
         Returns an array of shape ``(n_signals, len(src_start))``; NaN where a window has no
         evidence either way (the aligner treats it as neutral). Sizes are at least 1.
         """
+
+    def sentence_similarity(
+        self, src_start: np.ndarray, src_size: int, tgt_start: np.ndarray, tgt_size: int
+    ) -> SentenceSimilarity | None:
+        """The sentence signal of the same windows (None unless ``has_sentence_signal``)."""
+        return None
+
+    def rank_similarity(self, src_rows: np.ndarray, tgt_rows: np.ndarray) -> np.ndarray:
+        """The main signal of single sentences, by which the aligner picks each row's likely
+        translation (NaN where there is no evidence); the first window signal by default."""
+        return self.similarity(src_rows, 1, tgt_rows, 1)[0]
 
     @abstractmethod
     def coarsen(self, factor: int) -> PairFeatures:
@@ -67,16 +94,30 @@ class PairFeatures(ABC):
 
 
 class StackedFeatures(PairFeatures):
-    """Several PairFeatures over the same document, their signals stacked in order."""
+    """Several PairFeatures over the same document, their window signals stacked in order;
+    the first part ranks, and the sentence signal is the one part's that has one."""
 
     def __init__(self, parts: tuple[PairFeatures, ...]):
         self.parts = parts
         self.n_signals = sum(p.n_signals for p in parts)
+        with_sentences = [p for p in parts if p.has_sentence_signal]
+        if len(with_sentences) > 1:
+            raise ValueError("at most one part may have a sentence signal")
+        self._sentence_part = with_sentences[0] if with_sentences else None
+        self.has_sentence_signal = self._sentence_part is not None
 
     def similarity(self, src_start, src_size, tgt_start, tgt_size) -> np.ndarray:
         return np.concatenate(
             [p.similarity(src_start, src_size, tgt_start, tgt_size) for p in self.parts]
         )
+
+    def sentence_similarity(self, src_start, src_size, tgt_start, tgt_size):
+        if self._sentence_part is None:
+            return None
+        return self._sentence_part.sentence_similarity(src_start, src_size, tgt_start, tgt_size)
+
+    def rank_similarity(self, src_rows, tgt_rows) -> np.ndarray:
+        return self.parts[0].rank_similarity(src_rows, tgt_rows)
 
     def coarsen(self, factor: int) -> StackedFeatures:
         return StackedFeatures(tuple(p.coarsen(factor) for p in self.parts))

@@ -78,9 +78,16 @@ class GlossHybridFeatures(PairFeatures):
         self.embed = embed
         self.n_src, self.n_tgt = n_src, n_tgt
         self.n_signals = lexical.n_signals
+        self.has_sentence_signal = lexical.has_sentence_signal
 
     def similarity(self, src_start, src_size, tgt_start, tgt_size) -> np.ndarray:
         return self.lexical.similarity(src_start, src_size, tgt_start, tgt_size)
+
+    def sentence_similarity(self, src_start, src_size, tgt_start, tgt_size):
+        return self.lexical.sentence_similarity(src_start, src_size, tgt_start, tgt_size)
+
+    def rank_similarity(self, src_rows, tgt_rows) -> np.ndarray:
+        return self.lexical.rank_similarity(src_rows, tgt_rows)
 
     def coarsen(self, factor: int) -> PairFeatures:
         return self.lexical.coarsen(factor)

@@ -23,7 +23,13 @@ from dataclasses import dataclass, replace
 import numpy as np
 from scipy import sparse
 
-from align.encoders.base import Encoder, FirstPass, PairFeatures, StackedFeatures
+from align.encoders.base import (
+    Encoder,
+    FirstPass,
+    PairFeatures,
+    SentenceSimilarity,
+    StackedFeatures,
+)
 from align.lexicon import (
     cedict_date,
     dictionary_pieces,
@@ -191,19 +197,15 @@ class _Windows:
 
 
 class _Side:
-    """One side's windows: weighted own terms, and binary 'matches' of the other side's."""
+    """One side: its sentences' weighted own terms, and its windows' binary 'matches' of the
+    other side's terms."""
 
     def __init__(self, own: sparse.csr_matrix, matches: sparse.csr_matrix):
-        self.own = _Windows(own)
+        self.own = own
+        self.mass = np.asarray(own.sum(axis=1)).ravel()
         # Binary, and by far the largest matrices (a common English word glosses hundreds of
         # Chinese words): a byte per entry instead of four.
         self.matches = _Windows(matches.astype(bool))
-        self._mass: dict[int, np.ndarray] = {}
-
-    def own_mass(self, size: int) -> np.ndarray:
-        if size not in self._mass:
-            self._mass[size] = np.asarray(self.own(size).sum(axis=1)).ravel()
-        return self._mass[size]
 
 
 def _pool_rows(matrix: sparse.csr_matrix, groups: Sequence[range]) -> sparse.csr_matrix:
@@ -241,9 +243,17 @@ class _Bags:
 
 
 class LexicalFeatures(PairFeatures):
-    """Coverage F1 between windows; built from sentence-level sparse bags."""
+    """Dictionary coverage, sentence by sentence: the IDF-weighted share of each sentence's
+    words that the window opposite translates.
 
-    n_signals = 1
+    Scored by sentence rather than by window, each sentence counts once however the beads
+    group it: a short line that a window's other sentences leave unexplained costs that window
+    the same whether the line sits in a 1-1 bead or at the end of a 1-3 one, which is what a
+    one-sentence shift at a bead boundary turns on.
+    """
+
+    n_signals = 0
+    has_sentence_signal = True
 
     def __init__(self, bags: _Bags, zh_is_src: bool):
         self._bags = bags
@@ -256,22 +266,36 @@ class LexicalFeatures(PairFeatures):
         self._zh_is_src = zh_is_src
 
     def similarity(self, src_start, src_size, tgt_start, tgt_size):
+        return np.empty((0, len(src_start)))
+
+    def sentence_similarity(self, src_start, src_size, tgt_start, tgt_size) -> SentenceSimilarity:
         if self._zh_is_src:
-            zh_start, zh_size, en_start, en_size = src_start, src_size, tgt_start, tgt_size
-        else:
-            zh_start, zh_size, en_start, en_size = tgt_start, tgt_size, src_start, src_size
-        zh, en = self._zh, self._en
-        zh_hit = _pair_products(zh.own(zh_size), en.matches(en_size), zh_start, en_start)
-        en_hit = _pair_products(zh.matches(zh_size), en.own(en_size), zh_start, en_start)
-        zh_mass = zh.own_mass(zh_size)[zh_start]
-        en_mass = en.own_mass(en_size)[en_start]
+            zh_covers = self._covers(self._zh, self._en, src_start, src_size, tgt_start, tgt_size)
+            en_covers = self._covers(self._en, self._zh, tgt_start, tgt_size, src_start, src_size)
+            return SentenceSimilarity(zh_covers, en_covers)
+        en_covers = self._covers(self._en, self._zh, src_start, src_size, tgt_start, tgt_size)
+        zh_covers = self._covers(self._zh, self._en, tgt_start, tgt_size, src_start, src_size)
+        return SentenceSimilarity(en_covers, zh_covers)
+
+    @staticmethod
+    def _covers(side: _Side, opposite: _Side, start, size, opposite_start, opposite_size
+                ) -> np.ndarray:
+        """Coverage of each of ``side``'s window sentences by the ``opposite`` window."""
+        start = np.asarray(start, dtype=np.int64)
+        rows = (start[np.newaxis, :] + np.arange(size)[:, np.newaxis]).ravel()
+        # One product for all the window's sentences: neighbouring rows share its blocks.
+        hits = _pair_products(side.own, opposite.matches(opposite_size), rows,
+                              np.tile(opposite_start, size))
         with np.errstate(invalid="ignore", divide="ignore"):
-            zh_cover = zh_hit / zh_mass
-            en_cover = en_hit / en_mass
-            f1 = 2 * zh_cover * en_cover / (zh_cover + en_cover)
-        f1 = np.where((zh_cover == 0) | (en_cover == 0), 0.0, f1)
-        f1 = np.where((zh_mass == 0) | (en_mass == 0), np.nan, f1)
-        return f1[np.newaxis, :]
+            return (hits / side.mass[rows]).reshape(size, len(start))
+
+    def rank_similarity(self, src_rows, tgt_rows) -> np.ndarray:
+        """Coverage F1 of two sentences: high only when each explains most of the other."""
+        covers = self.sentence_similarity(src_rows, 1, tgt_rows, 1)
+        src, tgt = covers.src[0], covers.tgt[0]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            f1 = np.where((src == 0) | (tgt == 0), 0.0, 2 * src * tgt / (src + tgt))
+        return np.where(np.isnan(src) | np.isnan(tgt), np.nan, f1)
 
     def coarsen(self, factor: int) -> LexicalFeatures:
         return LexicalFeatures(self._bags.coarsen(factor), self._zh_is_src)

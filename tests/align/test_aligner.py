@@ -42,6 +42,17 @@ def test_aligns_a_small_story_with_a_one_to_two_bead():
     assert doc.signature.model.startswith("cc-cedict-")
 
 
+def test_a_short_line_goes_with_the_sentence_whose_words_it_shares():
+    # "You don't know how to wrestle!" is 你不会摔跤 of the sentence before, however short
+    # that sentence is beside the long one after: coverage counts sentence by sentence.
+    zh = ZH[:3] + ("小宝笑道：“你不会摔跤！”", "那男孩一言不发，伸出左手打了他的肚子。") + ZH[3:4] + ZH[5:]
+    en = EN[:3] + ("'You're hopeless!' cried Xiaobao with a grin.", "'You don't know how to wrestle!'",
+                   "The boy said nothing.", "He stretched out his left hand and hit him in the belly.",
+                   ) + EN[3:4] + EN[6:]
+    doc = Aligner(LexicalEncoder()).align(Side(zh, "zh"), Side(en, "en"))
+    assert [(b.src, b.tgt) for b in doc.beads][3:5] == [((3,), (3, 4)), ((4,), (5, 6))]
+
+
 def test_wider_beads_when_asked_for():
     # One long Chinese sentence that the translator cut into five.
     zh = ("昨天晚上下了一场大雨。", "我今天早上去了市场，买了苹果、香蕉、橙子和葡萄，然后回家做饭。",

@@ -116,8 +116,9 @@ EN = ("We built a new library by the river.", "It holds three million books.",
 
 def test_true_translation_scores_highest_in_its_row():
     features = LexicalEncoder().features(Side(ZH, "zh"), Side(EN, "en"))
+    assert features.n_signals == 1 and features.has_sentence_signal  # speech; coverage
     rows, cols = np.meshgrid(np.arange(3), np.arange(3), indexing="ij")
-    sims = features.similarity(rows.ravel(), 1, cols.ravel(), 1)[0].reshape(3, 3)
+    sims = features.rank_similarity(rows.ravel(), cols.ravel()).reshape(3, 3)
     assert list(sims.argmax(axis=1)) == [0, 1, 2]
     assert np.all((sims >= 0) & (sims <= 1))
 
@@ -127,21 +128,38 @@ def test_direction_does_not_matter():
     backward = LexicalEncoder().features(Side(EN, "en"), Side(ZH, "zh"))
     starts = np.array([0, 1, 2])
     assert np.allclose(
-        forward.similarity(starts, 1, starts, 1), backward.similarity(starts, 1, starts, 1)
+        forward.rank_similarity(starts, starts), backward.rank_similarity(starts, starts)
     )
+    zh_by_en = forward.sentence_similarity(starts[:2], 1, starts[:2], 2).src
+    assert np.allclose(zh_by_en, backward.sentence_similarity(starts[:2], 2, starts[:2], 1).tgt)
 
 
-def test_windows_and_coarse_blocks_score_unions():
+def test_each_sentence_is_scored_against_the_whole_window_opposite():
     features = LexicalEncoder().features(Side(ZH, "zh"), Side(EN, "en"))
-    whole = features.similarity(np.array([0]), 3, np.array([0]), 3)[0, 0]
-    coarse = features.coarsen(3).similarity(np.array([0]), 1, np.array([0]), 1)[0, 0]
-    assert whole == pytest.approx(coarse)
-    assert whole > 0.5
+    # 我们在河边建了一座新图书馆。 against "We built a new library..." + "It holds three million books."
+    covers = features.sentence_similarity(np.array([0]), 1, np.array([0]), 2)
+    assert covers.src.shape == (1, 1) and covers.tgt.shape == (2, 1)
+    alone = features.sentence_similarity(np.array([0]), 1, np.array([0]), 1)
+    assert covers.src[0, 0] >= alone.src[0, 0] > 0.5  # a wider window explains no less
+    library, books = covers.tgt[:, 0]
+    assert library == pytest.approx(alone.tgt[0, 0]) and library > 0.5
+    assert books < 0.2  # the second English sentence is not this Chinese one's
+    by_its_own = features.sentence_similarity(np.array([1]), 1, np.array([1]), 1).tgt[0, 0]
+    assert by_its_own > 0.5
+
+
+def test_coarse_blocks_score_their_pooled_sentences():
+    features = LexicalEncoder().features(Side(ZH, "zh"), Side(EN, "en"))
+    block = features.coarsen(3).rank_similarity(np.array([0]), np.array([0]))[0]
+    assert block > 0.5
 
 
 def test_sentence_without_content_is_no_evidence():
     features = LexicalEncoder().features(Side(("……",), "zh"), Side(("Hello there.",), "en"))
-    assert np.isnan(features.similarity(np.array([0]), 1, np.array([0]), 1)[0, 0])
+    covers = features.sentence_similarity(np.array([0]), 1, np.array([0]), 1)
+    assert np.isnan(covers.src[0, 0])  # the Chinese has nothing to match
+    assert covers.tgt[0, 0] == 0.0  # the English has, and nothing matches it
+    assert np.isnan(features.rank_similarity(np.array([0]), np.array([0]))[0])
 
 
 # A name the dictionary cannot translate (韦小宝 is rendered "Trinket"), in half the sentences.
@@ -157,11 +175,11 @@ def test_refining_on_aligned_beads_learns_the_documents_own_names():
     beads = tuple((range(k, k + 1), range(k, k + 1)) for k in range(len(STORY_ZH)))
     refined = features.refine(FirstPass(beads, (1.0,) * len(beads)))
     assert refined is not None
-    laughed = (np.array([4]), 1, np.array([4]), 1)  # 韦小宝笑了 / Trinket laughed
-    assert refined.similarity(*laughed)[0, 0] > features.similarity(*laughed)[0, 0]
+    laughed = (np.array([4]), np.array([4]))  # 韦小宝笑了 / Trinket laughed
+    assert refined.rank_similarity(*laughed)[0] > features.rank_similarity(*laughed)[0]
     # What the dictionary already explains (书 → book) teaches nothing new.
-    book = (np.array([1]), 1, np.array([1]), 1)
-    assert refined.similarity(*book)[0, 0] == pytest.approx(features.similarity(*book)[0, 0])
+    book = (np.array([1]), np.array([1]))
+    assert refined.rank_similarity(*book)[0] == pytest.approx(features.rank_similarity(*book)[0])
 
 
 def test_refining_learns_nothing_from_too_few_confident_beads():

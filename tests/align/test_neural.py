@@ -264,16 +264,17 @@ def test_hybrid_embeds_what_the_first_pass_is_unsure_of_and_aligns(minilm_path, 
     assert encoder.model_id.startswith("cc-cedict-") and "+" in encoder.model_id
     zh, en = sides()
     features = encoder.features(zh, en)
-    assert features.n_signals == 2  # the lexical encoder's coverage and speech marks
+    assert features.n_signals == 1  # speech marks (coverage is a sentence signal)
+    assert features.has_sentence_signal
     n = len(PAIRS)
     beads = tuple((range(k, k + 1), range(k, k + 1)) for k in range(n))
     unsure = 3
     refined = features.refine(FirstPass(beads, tuple(0.5 if k == unsure else 1.0 for k in range(n))))
-    assert refined.n_signals == 3  # then the gloss cosine
+    assert refined.n_signals == 2  # then the gloss cosine
     starts = np.arange(n)
-    cosine = refined.similarity(starts, 1, starts, 1)[2]
+    cosine = refined.similarity(starts, 1, starts, 1)[1]
     assert np.isfinite(cosine).tolist() == [abs(k - unsure) <= UNSURE_MARGIN for k in range(n)]
-    assert features.coarsen(2).similarity(np.array([0]), 1, np.array([0]), 1).shape == (2, 1)
+    assert features.coarsen(2).similarity(np.array([0]), 1, np.array([0]), 1).shape == (1, 1)
     doc = Aligner(encoder).align(zh, en)
     assert [(b.src, b.tgt) for b in doc.beads] == [((i,), (i,)) for i in range(n)]
 
@@ -284,7 +285,7 @@ def test_hybrid_sure_of_every_bead_never_loads_its_model(tmp_path):
     n = len(PAIRS)
     beads = tuple((range(k, k + 1), range(k, k + 1)) for k in range(n))
     refined = features.refine(FirstPass(beads, (1.0,) * n))  # a missing model would raise
-    assert refined is None or refined.n_signals == 2
+    assert refined is None or refined.n_signals == 1
 
 
 def test_hybrid_cosine_ranks_the_true_translation_above_its_neighbours(minilm_path, tmp_path):
@@ -295,7 +296,7 @@ def test_hybrid_cosine_ranks_the_true_translation_above_its_neighbours(minilm_pa
     refined = features.refine(FirstPass(beads, (0.0,) * n))  # unsure of all: all embedded
     for i in EASY:
         neighbours = [j for j in range(max(0, i - 3), min(n, i + 4))]
-        cosines = refined.similarity(np.full(len(neighbours), i), 1, np.array(neighbours), 1)[2]
+        cosines = refined.similarity(np.full(len(neighbours), i), 1, np.array(neighbours), 1)[1]
         assert neighbours[int(np.argmax(cosines))] == i, (i, cosines)
 
 
