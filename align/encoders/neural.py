@@ -38,6 +38,7 @@ from align.lexicon import (
     cedict_entries,
     dictionary_pieces,
     in_dictionary,
+    is_surname,
     name_romanisations,
 )
 from corpus.document import Side
@@ -114,12 +115,13 @@ def _token_gloss(token: str) -> str:
     if in_dictionary(token):
         return word_gloss(token)
     pieces = dictionary_pieces(token)
-    if len(pieces) == len(token) and 2 <= len(token) <= 4:
-        # An unknown run of single characters: most likely a name, written as translations
-        # write it ("Wang Qiyao").
+    if len(pieces) == len(token) and 2 <= len(token) <= 3 and is_surname(token[0]):
+        # An unknown run of single characters after a surname: most likely a name, written
+        # as translations write it ("Wang Qiyao"). Other runs are words jieba joined that the
+        # dictionary lacks (口中 "in the mouth", 不敢 "not dare"): their characters' glosses.
         names = name_romanisations(token)
         if names:
-            return " ".join(name.capitalize() for name in names[1:] or names)
+            return " ".join(name.capitalize() for name in names[1:])
     return " ".join(g for g in (word_gloss(p) for p in pieces) if g)
 
 
