@@ -56,6 +56,16 @@ def test_readable_gloss_keeps_content_words_numbers_latin_and_marks(sentence, ex
     assert expected_words <= set(readable_gloss(sentence).split())
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected_words", "romanised"),
+    [("将烧饼放入口中，却也不敢咀嚼。", {"mouth", "dare", "chew"}, {"Kouzhong", "Bugan"})],
+)
+def test_unknown_words_that_are_no_names_read_as_their_characters(sentence, expected_words,
+                                                                   romanised):
+    words = set(readable_gloss(sentence).split())
+    assert expected_words <= words and not romanised & words
+
+
 def test_readable_gloss_is_capped():
     assert len(readable_gloss("国王" * 200, max_words=64).split()) == 64
 
