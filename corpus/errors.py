@@ -24,6 +24,10 @@ class UnknownChoiceError(ConfigError):
         self.choices = tuple(sorted(choices))
         super().__init__(f"unknown {what} {given!r}; valid choices: {', '.join(self.choices)}")
 
+    def __reduce__(self):
+        # Rebuilt from its own arguments, so that it crosses a process boundary (benchmark).
+        return type(self), (self.what, self.given, self.choices)
+
 
 class ModelUnavailableError(BitextError):
     """A sentence-transformers model could not be loaded from a local folder or the local cache."""

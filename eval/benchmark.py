@@ -20,6 +20,7 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from queue import Empty
 
 from corpus.errors import BitextError, InputError
 
@@ -88,11 +89,25 @@ def _child(queue, data_dir, encoder_name, model, out_dir):
         queue.put(exc)
 
 
+def _result_of(process, queue):
+    """The child's result or error, or None when it died without sending one."""
+    while process.is_alive():
+        try:
+            return queue.get(timeout=1.0)
+        except Empty:
+            continue
+    try:  # it may have sent its result just before it ended
+        return queue.get(timeout=1.0)
+    except Empty:
+        return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data_dir", type=Path)
     parser.add_argument("--encoder", action="append", help="repeatable; default: lexical")
-    parser.add_argument("--model", default=None)
+    parser.add_argument("--model", default=None,
+                        help="for the encoders that take one (all but lexical)")
     parser.add_argument("--out", type=Path, default=None, help="where to keep the .align files")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
@@ -100,13 +115,18 @@ def main(argv: list[str] | None = None) -> int:
     context = multiprocessing.get_context("spawn")
     for encoder_name in args.encoder or ["lexical"]:
         out_dir = (args.out or Path(tempfile.mkdtemp(prefix="bitext-bench-"))) / encoder_name
+        model = None if encoder_name == "lexical" else args.model
         queue = context.Queue()
         process = context.Process(
-            target=_child, args=(queue, args.data_dir, encoder_name, args.model, out_dir)
+            target=_child, args=(queue, args.data_dir, encoder_name, model, out_dir)
         )
         process.start()
-        result = queue.get()
+        result = _result_of(process, queue)
         process.join()
+        if result is None:
+            print(f"benchmark: error: the {encoder_name} run died (exit code "
+                  f"{process.exitcode})", file=sys.stderr)
+            return 1
         if isinstance(result, BitextError):
             print(f"benchmark: error: {result}", file=sys.stderr)
             return 2
