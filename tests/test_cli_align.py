@@ -65,6 +65,22 @@ def test_a_device_for_the_lexical_encoder_is_refused(tmp_path, capsys):
     assert "device" in err[-1] and "it takes none" in err[-1]
 
 
+def test_a_device_not_here_fails_before_any_work(tmp_path, capsys, monkeypatch):
+    import torch
+
+    if torch.cuda.is_available():
+        pytest.skip("this machine has CUDA")
+    called = []
+    monkeypatch.setattr("align.encoders.lexical.LexicalEncoder.features",
+                        lambda *args: called.append(args))
+    code = main(["align", str(EXAMPLES / "article.zh.txt"), str(EXAMPLES / "article.en.txt"),
+                 "-o", str(tmp_path / "out"), "--encoder", "hybrid", "--device", "cuda"])
+    assert code == 2 and not called
+    err = capsys.readouterr().err.strip().splitlines()
+    assert "not available" in err[-1] and "--device cpu" in err[-1]
+    assert not (tmp_path / "out").exists()
+
+
 def test_max_bead_widens_one_to_many_beads(tmp_path):
     out = tmp_path / "out"
     assert main(["align", str(EXAMPLES / "article.zh.txt"), str(EXAMPLES / "article.en.txt"),

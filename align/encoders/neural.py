@@ -212,7 +212,7 @@ def _load(settings: ModelSettings) -> Any:
         from transformers.utils import logging as transformers_logging
     except ImportError as exc:
         raise _unavailable(name, f"sentence-transformers is not installed ({exc})") from None
-    _check_device(settings.device)
+    check_device(settings.device)
     try:
         # Its "Loading weights" bar is noise in a CLI that says what it loads in one line.
         transformers_logging.disable_progress_bar()
@@ -232,7 +232,7 @@ def _load(settings: ModelSettings) -> Any:
     return model
 
 
-def _check_device(device: str) -> None:
+def check_device(device: str) -> None:
     """A device torch can run on here, or a one-line ConfigError saying what to pass."""
     import torch
 

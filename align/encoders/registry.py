@@ -54,20 +54,28 @@ def _lexical(options: dict[str, Any]) -> Encoder:
     return LexicalEncoder(**options)
 
 
+def _check_model_options(what: str, options: dict[str, Any]) -> None:
+    """Unknown keys, and a device other than the CPU that is not here, fail before any work
+    (a model loads only after the lexical first pass)."""
+    from align.encoders.neural import NeuralEncoder, check_device
+
+    reject_unknown_keys(f"{what} encoder option", options,
+                        _option_names(NeuralEncoder) - {"model"})
+    if options.get("device", "cpu") != "cpu":
+        check_device(options["device"])
+
+
 def _neural(model: str | None, options: dict[str, Any]) -> Encoder:
     from align.encoders.neural import DEFAULT_MODEL, NeuralEncoder
 
-    known = _option_names(NeuralEncoder) - {"model"}
-    reject_unknown_keys("neural encoder option", options, known)
+    _check_model_options("neural", options)
     return NeuralEncoder(model=model or DEFAULT_MODEL, **options)
 
 
 def _hybrid(model: str | None, options: dict[str, Any]) -> Encoder:
     from align.encoders.hybrid import HybridEncoder
-    from align.encoders.neural import NeuralEncoder
 
-    known = _option_names(NeuralEncoder) - {"model"}
-    reject_unknown_keys("hybrid encoder option", options, known)
+    _check_model_options("hybrid", options)
     return HybridEncoder(model=model, **options)
 
 
