@@ -6,7 +6,7 @@ Every bead's score is a log-likelihood ratio (nats) of "these windows are transl
   (likely matches = each row's best 1-1 cell by the main signal, unrelated = the other cells
   of the band), so the same aligner serves a dictionary coverage score, a cosine of
   embeddings and a yes/no cue. A window signal counts once a bead; a sentence signal once a
-  sentence of the bead, and a deleted sentence counts as one matched by nothing;
+  sentence of the bead, and a deleted sentence counts as one matched by nothing (value 0);
 - a length model in the manner of Gale & Church, its ratio and variance fitted on the
   document (on confident row-best pairs, then on the first pass's path);
 - a prior on the bead type.
@@ -39,8 +39,9 @@ logger = logging.getLogger(__name__)
 _PRIOR_BY_SIZE = {2: 0.0, 3: -2.3, 4: -4.6, 5: -6.0, 6: -7.5}
 _PRIOR_DELETION = -4.6
 _MIN_LENGTH_SAMPLE = 10
-# A matched word pair raises the coverage of the sentences on both sides of it; at full
-# weight, the sentence signal would count every match twice.
+# A matched word pair raises the coverage of the sentences on both sides of it, and a sentence
+# close to the window opposite has that window close to it; at full weight, a sentence signal
+# would count each correspondence twice.
 SENTENCE_SIGNAL_WEIGHT = 0.5
 
 
@@ -140,22 +141,23 @@ class Calibration:
     """Per-document constants behind the bead scores."""
 
     signals: tuple[SignalCalibration, ...]  # window signals
-    sentences: tuple[SignalCalibration, SignalCalibration] | None  # source, target
+    sentences: tuple[tuple[SignalCalibration, SignalCalibration], ...]  # (source, target) each
     length_ratio: float
     length_variance: float
 
     def sentence_evidence(self, similarity: SentenceSimilarity) -> np.ndarray:
-        src_curve, tgt_curve = self.sentences
-        evidence = sum(src_curve(values) for values in similarity.src)
-        evidence = evidence + sum(tgt_curve(values) for values in similarity.tgt)
+        evidence = 0.0
+        for (src_curve, tgt_curve), src, tgt in zip(self.sentences, similarity.src, similarity.tgt):
+            evidence = evidence + sum(src_curve(values) for values in src)
+            evidence = evidence + sum(tgt_curve(values) for values in tgt)
         return SENTENCE_SIGNAL_WEIGHT * evidence
 
     def deletion_evidence(self, a: int, b: int) -> float:
         """A deleted sentence as one its bead leaves wholly unmatched."""
-        if self.sentences is None:
-            return 0.0
-        curve = self.sentences[0] if a else self.sentences[1]
-        return SENTENCE_SIGNAL_WEIGHT * float(curve(np.zeros(1))[0])
+        side = 0 if a else 1
+        nothing = np.zeros(1)
+        return SENTENCE_SIGNAL_WEIGHT * sum(float(curves[side](nothing)[0])
+                                            for curves in self.sentences)
 
 
 def char_lengths(side: Side) -> np.ndarray:
@@ -194,7 +196,7 @@ class _Level:
             (curve(values) for curve, values in zip(cal.signals, similarity)),
             np.zeros(len(start_i)),
         )
-        if cal.sentences is not None:
+        if cal.sentences:
             sentences = self.features.sentence_similarity(start_i, a, start_j, b)
             evidence = evidence + cal.sentence_evidence(sentences)
         delta = self.length_delta(a, b, start_i, start_j)
@@ -232,10 +234,12 @@ def _calibrate(level: _Level, band: Band, known_beads: Spans = ()) -> Calibratio
         return SignalCalibration.fit(signal[likely & valid_signal], signal[~likely & valid_signal])
 
     curves = tuple(fit(signal) for signal in level.raw_similarity(1, 1, rows, cols))
-    sentence_curves = None
-    if level.features.has_sentence_signal:
+    sentence_curves = ()
+    if level.features.n_sentence_signals:
         sentences = level.features.sentence_similarity(rows, 1, cols, 1)
-        sentence_curves = (fit(sentences.src[0]), fit(sentences.tgt[0]))
+        sentence_curves = tuple(
+            (fit(src[0]), fit(tgt[0])) for src, tgt in zip(sentences.src, sentences.tgt)
+        )
     pairs = [(i, j) for i, j in known_beads if len(i) and len(j)]
     from_path = len(pairs) >= _MIN_LENGTH_SAMPLE
     if not from_path:

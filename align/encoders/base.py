@@ -3,9 +3,9 @@
 An encoder turns the two sides of a document into ``PairFeatures``: an object that scores any
 window of consecutive source sentences against any window of consecutive target sentences,
 vectorised over many windows at once. A score is made of *signals*: window signals, one value
-for the two windows (speech marks, a cosine of embeddings), and at most one sentence signal,
-one value for each sentence of either window against the window opposite (dictionary
-coverage). The aligner calibrates each signal on the document itself.
+for the two windows (speech marks, a cosine of embeddings), and sentence signals, one value for
+each sentence of either window against the window opposite (dictionary coverage, a sentence's
+cosine with the window opposite). The aligner calibrates each signal on the document itself.
 """
 
 from __future__ import annotations
@@ -44,12 +44,12 @@ class FirstPass:
 
 @dataclass(frozen=True)
 class SentenceSimilarity:
-    """Each sentence of a pair of windows against the window opposite.
+    """Each sentence of a pair of windows against the window opposite, by sentence signal.
 
-    ``src[k]`` holds, for every window pair, the similarity of the window's k-th source
-    sentence to the target window, and ``tgt[k]`` the same for target sentences: arrays of
-    shape ``(window size, pairs)``. 0 means nothing of the sentence is matched; NaN, that the
-    sentence has nothing to match (the aligner treats it as neutral).
+    ``src[s, k]`` holds, for every window pair, signal s's similarity of the window's k-th
+    source sentence to the target window, and ``tgt[s, k]`` the same for target sentences:
+    arrays of shape ``(signals, window size, pairs)``. 0 or less means nothing of the sentence
+    is matched; NaN, that there is no evidence either way (the aligner treats it as neutral).
     """
 
     src: np.ndarray
@@ -60,7 +60,7 @@ class PairFeatures(ABC):
     """Window-to-window similarity for one document pair."""
 
     n_signals: int = 1  # window signals
-    has_sentence_signal: bool = False
+    n_sentence_signals: int = 0
 
     @abstractmethod
     def similarity(
@@ -75,7 +75,7 @@ class PairFeatures(ABC):
     def sentence_similarity(
         self, src_start: np.ndarray, src_size: int, tgt_start: np.ndarray, tgt_size: int
     ) -> SentenceSimilarity | None:
-        """The sentence signal of the same windows (None unless ``has_sentence_signal``)."""
+        """The sentence signals of the same windows (None when ``n_sentence_signals`` is 0)."""
         return None
 
     def rank_similarity(self, src_rows: np.ndarray, tgt_rows: np.ndarray) -> np.ndarray:
@@ -94,17 +94,13 @@ class PairFeatures(ABC):
 
 
 class StackedFeatures(PairFeatures):
-    """Several PairFeatures over the same document, their window signals stacked in order;
-    the first part ranks, and the sentence signal is the one part's that has one."""
+    """Several PairFeatures over the same document, their signals stacked in order; the
+    first part ranks."""
 
     def __init__(self, parts: tuple[PairFeatures, ...]):
         self.parts = parts
         self.n_signals = sum(p.n_signals for p in parts)
-        with_sentences = [p for p in parts if p.has_sentence_signal]
-        if len(with_sentences) > 1:
-            raise ValueError("at most one part may have a sentence signal")
-        self._sentence_part = with_sentences[0] if with_sentences else None
-        self.has_sentence_signal = self._sentence_part is not None
+        self.n_sentence_signals = sum(p.n_sentence_signals for p in parts)
 
     def similarity(self, src_start, src_size, tgt_start, tgt_size) -> np.ndarray:
         return np.concatenate(
@@ -112,9 +108,12 @@ class StackedFeatures(PairFeatures):
         )
 
     def sentence_similarity(self, src_start, src_size, tgt_start, tgt_size):
-        if self._sentence_part is None:
+        found = [p.sentence_similarity(src_start, src_size, tgt_start, tgt_size)
+                 for p in self.parts if p.n_sentence_signals]
+        if not found:
             return None
-        return self._sentence_part.sentence_similarity(src_start, src_size, tgt_start, tgt_size)
+        return SentenceSimilarity(np.concatenate([f.src for f in found]),
+                                  np.concatenate([f.tgt for f in found]))
 
     def rank_similarity(self, src_rows, tgt_rows) -> np.ndarray:
         return self.parts[0].rank_similarity(src_rows, tgt_rows)

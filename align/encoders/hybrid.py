@@ -78,7 +78,7 @@ class GlossHybridFeatures(PairFeatures):
         self.embed = embed
         self.n_src, self.n_tgt = n_src, n_tgt
         self.n_signals = lexical.n_signals
-        self.has_sentence_signal = lexical.has_sentence_signal
+        self.n_sentence_signals = lexical.n_sentence_signals
 
     def similarity(self, src_start, src_size, tgt_start, tgt_size) -> np.ndarray:
         return self.lexical.similarity(src_start, src_size, tgt_start, tgt_size)

@@ -30,6 +30,7 @@ from align.encoders.base import (
     SentenceSimilarity,
     StackedFeatures,
 )
+from align.encoders.products import pair_products
 from align.lexicon import (
     cedict_date,
     dictionary_pieces,
@@ -253,7 +254,7 @@ class LexicalFeatures(PairFeatures):
     """
 
     n_signals = 0
-    has_sentence_signal = True
+    n_sentence_signals = 1
 
     def __init__(self, bags: _Bags, zh_is_src: bool):
         self._bags = bags
@@ -269,13 +270,11 @@ class LexicalFeatures(PairFeatures):
         return np.empty((0, len(src_start)))
 
     def sentence_similarity(self, src_start, src_size, tgt_start, tgt_size) -> SentenceSimilarity:
-        if self._zh_is_src:
-            zh_covers = self._covers(self._zh, self._en, src_start, src_size, tgt_start, tgt_size)
-            en_covers = self._covers(self._en, self._zh, tgt_start, tgt_size, src_start, src_size)
-            return SentenceSimilarity(zh_covers, en_covers)
-        en_covers = self._covers(self._en, self._zh, src_start, src_size, tgt_start, tgt_size)
-        zh_covers = self._covers(self._zh, self._en, tgt_start, tgt_size, src_start, src_size)
-        return SentenceSimilarity(en_covers, zh_covers)
+        src, tgt = (self._zh, self._en) if self._zh_is_src else (self._en, self._zh)
+        return SentenceSimilarity(
+            self._covers(src, tgt, src_start, src_size, tgt_start, tgt_size)[np.newaxis],
+            self._covers(tgt, src, tgt_start, tgt_size, src_start, src_size)[np.newaxis],
+        )
 
     @staticmethod
     def _covers(side: _Side, opposite: _Side, start, size, opposite_start, opposite_size
@@ -284,7 +283,7 @@ class LexicalFeatures(PairFeatures):
         start = np.asarray(start, dtype=np.int64)
         rows = (start[np.newaxis, :] + np.arange(size)[:, np.newaxis]).ravel()
         # One product for all the window's sentences: neighbouring rows share its blocks.
-        hits = _pair_products(side.own, opposite.matches(opposite_size), rows,
+        hits = pair_products(side.own, opposite.matches(opposite_size), rows,
                               np.tile(opposite_start, size))
         with np.errstate(invalid="ignore", divide="ignore"):
             return (hits / side.mass[rows]).reshape(size, len(start))
@@ -292,7 +291,7 @@ class LexicalFeatures(PairFeatures):
     def rank_similarity(self, src_rows, tgt_rows) -> np.ndarray:
         """Coverage F1 of two sentences: high only when each explains most of the other."""
         covers = self.sentence_similarity(src_rows, 1, tgt_rows, 1)
-        src, tgt = covers.src[0], covers.tgt[0]
+        src, tgt = covers.src[0, 0], covers.tgt[0, 0]
         with np.errstate(invalid="ignore", divide="ignore"):
             f1 = np.where((src == 0) | (tgt == 0), 0.0, 2 * src * tgt / (src + tgt))
         return np.where(np.isnan(src) | np.isnan(tgt), np.nan, f1)
@@ -414,36 +413,6 @@ def _coarsen_marks(marks: np.ndarray, factor: int) -> np.ndarray:
     first = np.arange(0, len(marks), factor)
     last = np.minimum(first + factor, len(marks)) - 1
     return np.column_stack([marks[first, 0], marks[last, 1], marks[last, 2]])
-
-
-_BLOCK_ROWS = 128
-
-
-def _pair_products(
-    left: sparse.csr_matrix, right: sparse.csr_matrix, left_rows: np.ndarray, right_rows: np.ndarray
-) -> np.ndarray:
-    """``left[left_rows[k]] · right[right_rows[k]]`` for every k.
-
-    The pairs of an alignment band lie near a diagonal, so they are taken in blocks of
-    consecutive left rows: one sparse product per block covers the block's rectangle of the
-    grid, which is far cheaper than gathering rows pair by pair.
-    """
-    result = np.zeros(len(left_rows), dtype=np.float64)
-    if len(left_rows) == 0:
-        return result
-    order = np.argsort(left_rows, kind="stable")
-    sorted_rows = left_rows[order]
-    first_row, last_row = int(sorted_rows[0]), int(sorted_rows[-1])
-    for block_start in range(first_row, last_row + 1, _BLOCK_ROWS):
-        lo, hi = np.searchsorted(sorted_rows, [block_start, block_start + _BLOCK_ROWS])
-        if lo == hi:
-            continue
-        picked = order[lo:hi]
-        rows, cols = left_rows[picked], right_rows[picked]
-        col_lo, col_hi = int(cols.min()), int(cols.max()) + 1
-        block = (left[block_start : block_start + _BLOCK_ROWS] @ right[col_lo:col_hi].T).toarray()
-        result[picked] = block[rows - block_start, cols - col_lo]
-    return result
 
 
 class LexicalEncoder(Encoder):

@@ -29,9 +29,10 @@ from typing import Any
 
 import numpy as np
 
-from align.encoders.base import Encoder, PairFeatures
+from align.encoders.base import Encoder, PairFeatures, SentenceSimilarity
 from align.encoders.cache import EmbeddingCache
 from align.encoders.lexical import chinese_number, chinese_tokens
+from align.encoders.products import pair_products
 from align.lexicon import (
     BRACKETED,
     NOT_A_SENSE,
@@ -275,7 +276,8 @@ def _normalise(vectors: np.ndarray) -> np.ndarray:
 
 
 class EmbeddingFeatures(PairFeatures):
-    """Cosine between windows, a window's vector being the normalised sum of its sentences'.
+    """Cosine between windows, a window's vector being the normalised sum of its sentences'
+    (a window signal), and of each sentence with the window opposite (a sentence signal).
 
     A sentence with a zero vector (nothing to embed) adds nothing; a window of only such
     sentences has no evidence (NaN), nor has a window holding a sentence left unencoded
@@ -283,7 +285,7 @@ class EmbeddingFeatures(PairFeatures):
     """
 
     n_signals = 1
-    _CHUNK = 16_384
+    n_sentence_signals = 1
 
     def __init__(self, src_vectors: np.ndarray, tgt_vectors: np.ndarray,
                  src_known: np.ndarray | None = None, tgt_known: np.ndarray | None = None):
@@ -306,24 +308,45 @@ class EmbeddingFeatures(PairFeatures):
             cache[size] = (_normalise(summed), unknown | (np.linalg.norm(summed, axis=1) < 1e-6))
         return cache[size]
 
+    def _src(self, size: int) -> tuple[np.ndarray, np.ndarray]:
+        return self._window(self.src, self.src_known, self._src_windows, size)
+
+    def _tgt(self, size: int) -> tuple[np.ndarray, np.ndarray]:
+        return self._window(self.tgt, self.tgt_known, self._tgt_windows, size)
+
     def similarity(self, src_start, src_size, tgt_start, tgt_size):
+        return _cosines(self._src(src_size), src_start, self._tgt(tgt_size), tgt_start)[np.newaxis, :]
+
+    def sentence_similarity(self, src_start, src_size, tgt_start, tgt_size) -> SentenceSimilarity:
+        """Each sentence's cosine with the window opposite: a sentence that does not belong
+        hardly moves a window's summed vector, but its own cosine shows it."""
         src_start = np.asarray(src_start, dtype=np.int64)
         tgt_start = np.asarray(tgt_start, dtype=np.int64)
-        src, src_void = self._window(self.src, self.src_known, self._src_windows, src_size)
-        tgt, tgt_void = self._window(self.tgt, self.tgt_known, self._tgt_windows, tgt_size)
-        result = np.empty(len(src_start), dtype=np.float64)
-        for lo in range(0, len(src_start), self._CHUNK):
-            i = src_start[lo : lo + self._CHUNK]
-            j = tgt_start[lo : lo + self._CHUNK]
-            result[lo : lo + len(i)] = np.einsum("ij,ij->i", src[i], tgt[j])
-        result[src_void[src_start] | tgt_void[tgt_start]] = np.nan
-        return result[np.newaxis, :]
+        src_one, tgt_one = self._src(1), self._tgt(1)
+        src_window, tgt_window = self._src(src_size), self._tgt(tgt_size)
+        src = [_cosines(src_one, src_start + k, tgt_window, tgt_start)
+               for k in range(src_size)]
+        tgt = [_cosines(tgt_one, tgt_start + k, src_window, src_start)
+               for k in range(tgt_size)]
+        return SentenceSimilarity(np.array(src)[np.newaxis], np.array(tgt)[np.newaxis])
 
     def coarsen(self, factor: int) -> EmbeddingFeatures:
         return EmbeddingFeatures(
             _block_sums(self.src, factor), _block_sums(self.tgt, factor),
             _blocks_all(self.src_known, factor), _blocks_all(self.tgt_known, factor),
         )
+
+
+def _cosines(left: tuple[np.ndarray, np.ndarray], left_rows,
+             right: tuple[np.ndarray, np.ndarray], right_rows) -> np.ndarray:
+    """Cosines of normalised rows ``left[left_rows[k]]`` and ``right[right_rows[k]]``; NaN
+    where either row has no evidence. Each side is (vectors, void mask)."""
+    (left_vectors, left_void), (right_vectors, right_void) = left, right
+    left_rows = np.asarray(left_rows, dtype=np.int64)
+    right_rows = np.asarray(right_rows, dtype=np.int64)
+    result = pair_products(left_vectors, right_vectors, left_rows, right_rows)
+    result[left_void[left_rows] | right_void[right_rows]] = np.nan
+    return result
 
 
 def _known_mask(known: np.ndarray | None, size: int) -> np.ndarray:

@@ -116,7 +116,7 @@ EN = ("We built a new library by the river.", "It holds three million books.",
 
 def test_true_translation_scores_highest_in_its_row():
     features = LexicalEncoder().features(Side(ZH, "zh"), Side(EN, "en"))
-    assert features.n_signals == 1 and features.has_sentence_signal  # speech; coverage
+    assert features.n_signals == 1 and features.n_sentence_signals == 1  # speech; coverage
     rows, cols = np.meshgrid(np.arange(3), np.arange(3), indexing="ij")
     sims = features.rank_similarity(rows.ravel(), cols.ravel()).reshape(3, 3)
     assert list(sims.argmax(axis=1)) == [0, 1, 2]
@@ -138,13 +138,13 @@ def test_each_sentence_is_scored_against_the_whole_window_opposite():
     features = LexicalEncoder().features(Side(ZH, "zh"), Side(EN, "en"))
     # 我们在河边建了一座新图书馆。 against "We built a new library..." + "It holds three million books."
     covers = features.sentence_similarity(np.array([0]), 1, np.array([0]), 2)
-    assert covers.src.shape == (1, 1) and covers.tgt.shape == (2, 1)
+    assert covers.src.shape == (1, 1, 1) and covers.tgt.shape == (1, 2, 1)
     alone = features.sentence_similarity(np.array([0]), 1, np.array([0]), 1)
-    assert covers.src[0, 0] >= alone.src[0, 0] > 0.5  # a wider window explains no less
-    library, books = covers.tgt[:, 0]
-    assert library == pytest.approx(alone.tgt[0, 0]) and library > 0.5
+    assert covers.src[0, 0, 0] >= alone.src[0, 0, 0] > 0.5  # a wider window explains no less
+    library, books = covers.tgt[0, :, 0]
+    assert library == pytest.approx(alone.tgt[0, 0, 0]) and library > 0.5
     assert books < 0.2  # the second English sentence is not this Chinese one's
-    by_its_own = features.sentence_similarity(np.array([1]), 1, np.array([1]), 1).tgt[0, 0]
+    by_its_own = features.sentence_similarity(np.array([1]), 1, np.array([1]), 1).tgt[0, 0, 0]
     assert by_its_own > 0.5
 
 
@@ -157,8 +157,8 @@ def test_coarse_blocks_score_their_pooled_sentences():
 def test_sentence_without_content_is_no_evidence():
     features = LexicalEncoder().features(Side(("……",), "zh"), Side(("Hello there.",), "en"))
     covers = features.sentence_similarity(np.array([0]), 1, np.array([0]), 1)
-    assert np.isnan(covers.src[0, 0])  # the Chinese has nothing to match
-    assert covers.tgt[0, 0] == 0.0  # the English has, and nothing matches it
+    assert np.isnan(covers.src[0, 0, 0])  # the Chinese has nothing to match
+    assert covers.tgt[0, 0, 0] == 0.0  # the English has, and nothing matches it
     assert np.isnan(features.rank_similarity(np.array([0]), np.array([0]))[0])
 
 

@@ -141,6 +141,26 @@ def test_embedding_features_windows_and_coarsen():
     assert np.allclose(np.linalg.norm(coarse.tgt, axis=1), [1.0, 0.0])  # last block: zero
 
 
+def test_each_sentence_is_scored_by_its_cosine_with_the_window_opposite():
+    src = np.eye(4, dtype=np.float32)
+    tgt = np.array([[1, 0, 0, 0], [0, 1, 1, 0], [0, 0, 0, 0]], dtype=np.float32)
+    features = EmbeddingFeatures(src, tgt)
+    assert features.n_signals == 1 and features.n_sentence_signals == 1
+    # Source sentences 1 and 2 against target 1, which is their sum.
+    pair = features.sentence_similarity(np.array([1]), 2, np.array([1]), 1)
+    assert pair.src.shape == (1, 2, 1) and pair.tgt.shape == (1, 1, 1)
+    assert pair.src[0, :, 0] == pytest.approx([1 / np.sqrt(2)] * 2)
+    assert pair.tgt[0, 0, 0] == pytest.approx(1.0)  # target 1 is the source window's sum
+    # Target 1 does not belong with source 0: its own cosine says 0, where the window's
+    # cosine only falls to 1/sqrt(3).
+    stray = features.sentence_similarity(np.array([0]), 1, np.array([0]), 2)
+    assert stray.tgt[0, :, 0] == pytest.approx([1.0, 0.0])
+    window = features.similarity(np.array([0]), 1, np.array([0]), 2)[0, 0]
+    assert window == pytest.approx(1 / np.sqrt(3))
+    empty = features.sentence_similarity(np.array([0]), 1, np.array([2]), 1)
+    assert np.isnan(empty.src[0, 0, 0]) and np.isnan(empty.tgt[0, 0, 0])
+
+
 def test_windows_holding_an_unencoded_sentence_have_no_evidence():
     src = np.eye(4, dtype=np.float32)
     features = EmbeddingFeatures(src, src, src_known=np.array([True, True, False, True]))
@@ -275,12 +295,13 @@ def test_hybrid_embeds_what_the_first_pass_is_unsure_of_and_aligns(minilm_path, 
     zh, en = sides()
     features = encoder.features(zh, en)
     assert features.n_signals == 1  # speech marks (coverage is a sentence signal)
-    assert features.has_sentence_signal
+    assert features.n_sentence_signals == 1  # coverage
     n = len(PAIRS)
     beads = tuple((range(k, k + 1), range(k, k + 1)) for k in range(n))
     unsure = 3
     refined = features.refine(FirstPass(beads, tuple(0.5 if k == unsure else 1.0 for k in range(n))))
     assert refined.n_signals == 2  # then the gloss cosine
+    assert refined.n_sentence_signals == 2  # coverage, then each sentence's cosine
     starts = np.arange(n)
     cosine = refined.similarity(starts, 1, starts, 1)[1]
     assert np.isfinite(cosine).tolist() == [abs(k - unsure) <= UNSURE_MARGIN for k in range(n)]
