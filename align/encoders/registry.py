@@ -34,7 +34,7 @@ ENCODERS = ("auto", "lexical", "neural", "hybrid")
 # Hybrid embeds the sentences its lexical first pass is unsure of (about a third; cold cache)
 # at about 200 a second with the gloss model on two quiet CPU cores, after some 6 s of loading
 # torch and the model: this many keep a whole run near 20 s (the Bible, 11,301 sentences,
-# takes 36 s with hybrid and 13 s with lexical).
+# takes 38 s with hybrid and 13 s with lexical).
 AUTO_HYBRID_MAX_SENTENCES = 5_000
 
 logger = logging.getLogger(__name__)
