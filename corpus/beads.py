@@ -19,6 +19,11 @@ STATUSES = ("auto", "confirmed", "rejected")
 _BEAD_LINE = re.compile(r"^\s*\[([\d,\s]*)\]\s*:\s*\[([\d,\s]*)\]\s*$")
 
 
+def bead_kind(n_src: int, n_tgt: int) -> str:
+    """The bead type as the literature writes it, e.g. "1-2"; "1-0" is a deletion."""
+    return f"{n_src}-{n_tgt}"
+
+
 @dataclass(frozen=True)
 class Bead:
     """Consecutive source sentences aligned to consecutive target sentences.
@@ -34,8 +39,7 @@ class Bead:
 
     @property
     def kind(self) -> str:
-        """The bead type as the literature writes it, e.g. "1-2"; "1-0" is a deletion."""
-        return f"{len(self.src)}-{len(self.tgt)}"
+        return bead_kind(len(self.src), len(self.tgt))
 
     @property
     def is_deletion(self) -> bool:

@@ -20,7 +20,7 @@ from itertools import zip_longest
 from pathlib import Path
 from typing import IO, Any
 
-from corpus.beads import STATUSES, parse_bead_line
+from corpus.beads import STATUSES, bead_kind, parse_bead_line
 from corpus.document import LANGUAGES, join_sentences
 from corpus.errors import InputError
 from corpus.outdir import ALIGNMENT, META, PAIRS, SRC_SENTS, TGT_SENTS
@@ -53,7 +53,7 @@ class PairRow:
     @property
     def bead(self) -> str:
         """The bead type, e.g. "1-2" (source sentences - target sentences)."""
-        return f"{len(self.src_ids)}-{len(self.tgt_ids)}"
+        return bead_kind(len(self.src_ids), len(self.tgt_ids))
 
     @property
     def is_deletion(self) -> bool:
