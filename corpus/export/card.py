@@ -4,6 +4,7 @@ counts, the score distribution and the bitext signatures of the inputs."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from corpus.export.report import ExportReport
@@ -31,27 +32,32 @@ def size_category(n: int) -> str:
     return "n>1T"
 
 
-def card_metadata(
-    report: ExportReport,
-    split_files: Mapping[str, list[str]],
-    features: Any,
-    split_bytes: Mapping[str, int],
-    download_size: int,
-    options: WriteOptions,
-) -> dict[str, Any]:
+@dataclass(frozen=True)
+class ExportedFiles:
+    """What an HF export wrote, as its card describes it."""
+
+    split_files: Mapping[str, list[str]]  # split → its Parquet files
+    features: Any  # datasets.Features
+    split_bytes: Mapping[str, int]
+    download_size: int
+
+
+def card_metadata(report: ExportReport, files: ExportedFiles, options: WriteOptions
+                  ) -> dict[str, Any]:
     """The YAML header as a dict (hub keys: language, license, task_categories, …)."""
+    split_files = files.split_files
     splits = [s for s in split_files if report.splits.get(s, 0) or len(split_files) == 1]
-    info: dict[str, Any] = {"features": features._to_yaml_list()}
+    info: dict[str, Any] = {"features": files.features._to_yaml_list()}
     info["splits"] = [
         {
             "name": split,
-            "num_bytes": int(split_bytes.get(split, 0)),
+            "num_bytes": int(files.split_bytes.get(split, 0)),
             "num_examples": int(report.splits.get(split, 0)),
         }
         for split in splits
     ]
-    info["download_size"] = int(download_size)
-    info["dataset_size"] = int(sum(split_bytes.values()))
+    info["download_size"] = int(files.download_size)
+    info["dataset_size"] = int(sum(files.split_bytes.values()))
     meta: dict[str, Any] = {
         "language": ["en", "zh"],
         "license": options.license,
@@ -73,17 +79,10 @@ def card_metadata(
     return meta
 
 
-def dataset_card(
-    report: ExportReport,
-    split_files: Mapping[str, list[str]],
-    features: Any,
-    split_bytes: Mapping[str, int],
-    download_size: int,
-    options: WriteOptions,
-) -> str:
+def dataset_card(report: ExportReport, files: ExportedFiles, options: WriteOptions) -> str:
     import yaml
 
-    meta = card_metadata(report, split_files, features, split_bytes, download_size, options)
+    meta = card_metadata(report, files, options)
     header = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, default_flow_style=False)
     title = options.pretty_name or "bitext en–zh parallel sentences"
     license_note = (
@@ -98,7 +97,7 @@ def dataset_card(
         f"- {split}: {', '.join(f'`{d}`' for d in ids)}"
         for split, ids in report.docs_per_split.items()
     )
-    loading = ", ".join(f'"{s}": "data/{s}-*.parquet"' for s in split_files)
+    loading = ", ".join(f'"{s}": "data/{s}-*.parquet"' for s in files.split_files)
     return f"""---
 {header}---
 

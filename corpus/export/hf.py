@@ -32,7 +32,7 @@ from typing import Any
 
 from corpus.atomic import atomic_write_text
 from corpus.errors import ConfigError
-from corpus.export.card import dataset_card
+from corpus.export.card import ExportedFiles, dataset_card
 from corpus.export.formats import Writer
 from corpus.export.report import ExportReport
 from corpus.export.rows import PairRow
@@ -174,14 +174,9 @@ class HfWriter(Writer):
             split_bytes = self._save_to_disk()
             files = sorted(f for paths in self.split_files.values() for f in paths)
             download_size = sum((self.tmp / f).stat().st_size for f in files)
-            card = dataset_card(
-                report,
-                self.split_files,
-                features(self.options.extra_columns),
-                split_bytes,
-                download_size,
-                self.options,
-            )
+            exported = ExportedFiles(self.split_files, features(self.options.extra_columns),
+                                     split_bytes, download_size)
+            card = dataset_card(report, exported, self.options)
             atomic_write_text(self.tmp / CARD, card)
             atomic_write_text(
                 self.tmp / REPORT,
