@@ -1,8 +1,9 @@
 """Hybrid encoder: the lexical encoder's signals and a sentence-embedding cosine, side by side.
 
-The signals are returned as rows of one array; the aligner calibrates each on the document
-and sums their evidence, so none needs weights fitted to a corpus. The first signal is the
-main one: its best cell in each row is what the aligner takes for likely translations.
+The aligner calibrates each signal on the document and sums their evidence, so none needs
+weights fitted to a corpus. The main signal (``rank_similarity``) is the one whose best cell in
+each row the aligner takes for a likely translation: dictionary coverage with a gloss model,
+the model's cosine with a multilingual one.
 
 With an English model reading dictionary glosses, embedding is most of the run time and the
 cosine helps only where the dictionary is unsure: the first pass aligns with the lexical

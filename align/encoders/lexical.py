@@ -1,14 +1,15 @@
 """The offline default encoder: CC-CEDICT glosses of the Chinese side matched against English.
 
-Similarity is IDF-weighted *coverage*: the share of the Chinese words (weighted) whose glosses
-occur in the English window, and the share of the English words (weighted) that occur among
-the glosses of the Chinese window, combined as an F1. Cues that cross languages take part as
-ordinary terms: numbers (Chinese numerals read as digits), Latin-script tokens, question and
+Similarity is IDF-weighted *coverage*, sentence by sentence: the share of each Chinese
+sentence's words (weighted) whose glosses occur in the English window opposite, and the share
+of each English sentence's words (weighted) that occur among the glosses of the Chinese window
+opposite (``LexicalFeatures``; the F1 of two sentences' coverages ranks candidate
+translations). Cues that cross languages take part as ordinary terms: numbers (Chinese numerals read as digits), Latin-script tokens, question and
 exclamation marks, opening and closing quotation marks, and the toneless pinyin of names.
 A second signal (``SpeechFeatures``) checks that two windows begin and end alike.
 
-Windows are unions of sentence bags, held as sparse matrices so that many window pairs are
-scored at once. After a first alignment, ``refine`` adds a lexicon learned from the document
+A window's glosses are the union of its sentences', held as sparse matrices so that many
+window pairs are scored at once. After a first alignment, ``refine`` adds a lexicon learned from the document
 itself (``document_lexicon``).
 """
 
@@ -30,7 +31,7 @@ from align.encoders.base import (
     SentenceSimilarity,
     StackedFeatures,
 )
-from align.encoders.products import pair_products
+from align.encoders.products import pair_products, window_members
 from align.lexicon import (
     cedict_date,
     dictionary_pieces,
@@ -280,13 +281,10 @@ class LexicalFeatures(PairFeatures):
     def _covers(side: _Side, opposite: _Side, start, size, opposite_start, opposite_size
                 ) -> np.ndarray:
         """Coverage of each of ``side``'s window sentences by the ``opposite`` window."""
-        start = np.asarray(start, dtype=np.int64)
-        rows = (start[np.newaxis, :] + np.arange(size)[:, np.newaxis]).ravel()
-        # One product for all the window's sentences: neighbouring rows share its blocks.
-        hits = pair_products(side.own, opposite.matches(opposite_size), rows,
-                              np.tile(opposite_start, size))
+        rows, opposite_rows = window_members(start, size, opposite_start)
+        hits = pair_products(side.own, opposite.matches(opposite_size), rows, opposite_rows)
         with np.errstate(invalid="ignore", divide="ignore"):
-            return (hits / side.mass[rows]).reshape(size, len(start))
+            return (hits / side.mass[rows]).reshape(size, -1)
 
     def rank_similarity(self, src_rows, tgt_rows) -> np.ndarray:
         """Coverage F1 of two sentences: high only when each explains most of the other."""

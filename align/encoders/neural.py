@@ -32,7 +32,7 @@ import numpy as np
 from align.encoders.base import Encoder, PairFeatures, SentenceSimilarity
 from align.encoders.cache import EmbeddingCache
 from align.encoders.lexical import chinese_number, chinese_tokens
-from align.encoders.products import pair_products
+from align.encoders.products import pair_products, window_members
 from align.lexicon import (
     BRACKETED,
     NOT_A_SENSE,
@@ -320,15 +320,11 @@ class EmbeddingFeatures(PairFeatures):
     def sentence_similarity(self, src_start, src_size, tgt_start, tgt_size) -> SentenceSimilarity:
         """Each sentence's cosine with the window opposite: a sentence that does not belong
         hardly moves a window's summed vector, but its own cosine shows it."""
-        src_start = np.asarray(src_start, dtype=np.int64)
-        tgt_start = np.asarray(tgt_start, dtype=np.int64)
-        src_one, tgt_one = self._src(1), self._tgt(1)
-        src_window, tgt_window = self._src(src_size), self._tgt(tgt_size)
-        src = [_cosines(src_one, src_start + k, tgt_window, tgt_start)
-               for k in range(src_size)]
-        tgt = [_cosines(tgt_one, tgt_start + k, src_window, src_start)
-               for k in range(tgt_size)]
-        return SentenceSimilarity(np.array(src)[np.newaxis], np.array(tgt)[np.newaxis])
+        src_rows, tgt_windows = window_members(src_start, src_size, tgt_start)
+        tgt_rows, src_windows = window_members(tgt_start, tgt_size, src_start)
+        src = _cosines(self._src(1), src_rows, self._tgt(tgt_size), tgt_windows)
+        tgt = _cosines(self._tgt(1), tgt_rows, self._src(src_size), src_windows)
+        return SentenceSimilarity(src.reshape(1, src_size, -1), tgt.reshape(1, tgt_size, -1))
 
     def coarsen(self, factor: int) -> EmbeddingFeatures:
         return EmbeddingFeatures(

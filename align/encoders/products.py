@@ -1,4 +1,5 @@
-"""Row-by-row products of two matrices over many row pairs, a block of rows at a time."""
+"""Row-by-row products of two matrices over many row pairs, a block of rows at a time, and the
+row pairs that score each sentence of a window against the window opposite."""
 
 from __future__ import annotations
 
@@ -36,3 +37,12 @@ def pair_products(left: Matrix, right: Matrix, left_rows: np.ndarray, right_rows
             block = block.toarray()
         result[picked] = block[rows - block_start, cols - col_lo]
     return result
+
+
+def window_members(start: np.ndarray, size: int, opposite_start: np.ndarray
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """Every sentence of the windows ``[start, start + size)``, paired with its window's
+    opposite start: row pairs for one product, whose result reshapes to ``(size, windows)``."""
+    start = np.asarray(start, dtype=np.int64)
+    rows = (start[np.newaxis, :] + np.arange(size)[:, np.newaxis]).ravel()
+    return rows, np.tile(np.asarray(opposite_start, dtype=np.int64), size)
