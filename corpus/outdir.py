@@ -5,7 +5,12 @@
 - ``pairs.jsonl``: one bead a line: ids, both texts, score, bead type, review status.
 - ``meta.json``: signature, languages, per-document summary, lines set aside at reading.
 
-Every file is written atomically.
+Every file is written atomically. ``meta.json`` is written afresh unless ``write_outdir`` is
+called with ``keep_extra_meta`` (the review screen does: it rewrites the OUT_DIR after every
+correction, and what other tools added to ``meta.json`` must survive). Then the keys an
+existing ``meta.json`` holds beyond those written here are kept, at the top level and in the
+``src``/``tgt`` records; a key written here is replaced whole (the summary of a corrected
+alignment lists no bead kind of the old one).
 """
 
 from __future__ import annotations
@@ -58,15 +63,33 @@ def _side_meta(side: Side) -> dict[str, Any]:
     }
 
 
-def write_outdir(out_dir: str | Path, doc: AlignedDocument) -> None:
+def _with_keys_of(written: dict[str, Any], existing: dict[str, Any]) -> dict[str, Any]:
+    """``written``, then the keys only ``existing`` has."""
+    return {**written, **{key: value for key, value in existing.items() if key not in written}}
+
+
+def _keep_extra_meta(meta: dict[str, Any], path: Path) -> dict[str, Any]:
+    """``meta`` plus what the meta.json at ``path`` holds beyond it (see the module docstring)."""
+    if not path.is_file():
+        return meta
+    try:
+        existing = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError:
+        existing = None
+    if not isinstance(existing, dict):
+        raise InputError(f"{path} is not a JSON object: cannot keep what it holds")
+    kept = _with_keys_of(meta, existing)
+    for side in ("src", "tgt"):
+        if isinstance(existing.get(side), dict):
+            kept[side] = _with_keys_of(meta[side], existing[side])
+    return kept
+
+
+def write_outdir(
+    out_dir: str | Path, doc: AlignedDocument, *, keep_extra_meta: bool = False
+) -> None:
+    """Write ``doc`` as an OUT_DIR; ``keep_extra_meta``: see the module docstring."""
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(out / SRC_SENTS, "".join(s + "\n" for s in doc.src.sentences))
-    atomic_write_text(out / TGT_SENTS, "".join(s + "\n" for s in doc.tgt.sentences))
-    atomic_write_text(out / ALIGNMENT, format_align(doc.beads))
-    with atomic_open(out / PAIRS) as fh:
-        for bead in doc.beads:
-            fh.write(json.dumps(pair_record(doc, bead), ensure_ascii=False) + "\n")
     meta = {
         "doc_id": doc.doc_id,
         "signature": doc.signature.to_dict(),
@@ -75,6 +98,15 @@ def write_outdir(out_dir: str | Path, doc: AlignedDocument) -> None:
         "src": _side_meta(doc.src),
         "tgt": _side_meta(doc.tgt),
     }
+    if keep_extra_meta:
+        meta = _keep_extra_meta(meta, out / META)  # before any write: a refusal changes nothing
+    out.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(out / SRC_SENTS, "".join(s + "\n" for s in doc.src.sentences))
+    atomic_write_text(out / TGT_SENTS, "".join(s + "\n" for s in doc.tgt.sentences))
+    atomic_write_text(out / ALIGNMENT, format_align(doc.beads))
+    with atomic_open(out / PAIRS) as fh:
+        for bead in doc.beads:
+            fh.write(json.dumps(pair_record(doc, bead), ensure_ascii=False) + "\n")
     atomic_write_text(out / META, json.dumps(meta, ensure_ascii=False, indent=2) + "\n")
 
 

@@ -34,6 +34,7 @@ from pathlib import Path
 
 from corpus.document import LANGUAGES, SetAside, Side
 from corpus.errors import InputError, UnknownChoiceError
+from corpus.lang.script import HAN, LATIN, is_cjk
 from corpus.split import split_sentences
 
 logger = logging.getLogger(__name__)
@@ -42,8 +43,6 @@ LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 FALLBACK_ENCODINGS = ("gb18030", "big5", "cp1252")
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _WS = re.compile(r"\s+")
 
 _MONTHS = (
@@ -98,41 +97,51 @@ def read_pair(src: str | Path, tgt: str | Path, *, presplit: bool = False) -> tu
 
 def read_side(path: str | Path, *, presplit: bool = False, lang: str | None = None) -> Side:
     """Read one file into a ``Side``; ``lang`` ("zh"/"en") skips language detection."""
-    if lang is not None and lang not in LANGUAGES:
-        raise UnknownChoiceError("language", lang, LANGUAGES)
     path = Path(path)
     text, encoding = decode_file(path)
+    return read_text(text, lang=lang, presplit=presplit,
+                     markdown=path.suffix.lower() in MARKDOWN_SUFFIXES, source=str(path),
+                     encoding=encoding)
+
+
+def read_text(text: str, *, lang: str | None = None, presplit: bool = False,
+              markdown: bool = False, source: str = "", encoding: str = "utf-8") -> Side:
+    """Text already in memory into a ``Side``, as ``read_side`` reads a file's text;
+    ``source`` names it in messages and in the Side (a file path, or "" for a string)."""
+    if lang is not None and lang not in LANGUAGES:
+        raise UnknownChoiceError("language", lang, LANGUAGES)
+    where = source or "the text"
     if not text.strip():
-        raise InputError(f"{path} contains no text")
+        raise InputError(f"{where} contains no text")
     if lang is None:
         try:
             lang = detect_language(text)
         except InputError as exc:
-            raise InputError(f"{path}: {exc}") from None
+            raise InputError(f"{where}: {exc}") from None
     if presplit:
         sentences = tuple(_clean(line) for line in text.splitlines() if line.strip())
         side = Side(
             sentences=sentences,
             lang=lang,
             paragraphs=(0,) * len(sentences),
-            source=str(path),
+            source=source,
             encoding=encoding,
         )
     else:
-        side = _read_paragraphs(text, lang, path, encoding)
+        side = _read_paragraphs(text, lang, markdown, source, encoding)
     if not side.sentences:
         raise InputError(
-            f"{path} contains no text (all {len(side.set_aside)} non-empty lines set aside)"
+            f"{where} contains no text (all {len(side.set_aside)} non-empty lines set aside)"
         )
     for item in side.set_aside:
-        logger.info("%s: set aside line %d (%s): %s", path, item.line_no, item.reason, item.text)
+        logger.info("%s: set aside line %d (%s): %s", where, item.line_no, item.reason, item.text)
     return side
 
 
 def detect_language(text: str) -> str:
     """ "zh" or "en" by the ratio of Han characters to Latin letters; InputError if neither."""
-    han = len(_HAN.findall(text))
-    latin = len(_LATIN.findall(text))
+    han = len(HAN.findall(text))
+    latin = len(LATIN.findall(text))
     letters = sum(ch.isalpha() for ch in text)
     if han + latin == 0 or (han + latin) * 2 < letters:
         raise InputError("the text is neither Chinese nor English")
@@ -220,8 +229,8 @@ def set_aside_reason(line: str, lang: str) -> str | None:
     """Why ``line`` (stripped) is kept out of the sentence stream, or None to keep it."""
     if any(pattern.match(line) for pattern in _METADATA):
         return "metadata"
-    han = len(_HAN.findall(line))
-    latin = len(_LATIN.findall(line))
+    han = len(HAN.findall(line))
+    latin = len(LATIN.findall(line))
     if lang == "en" and han and han * 2 > latin:
         return "other-language"
     if lang == "zh" and latin >= 4 and latin > han * 4:
@@ -229,8 +238,7 @@ def set_aside_reason(line: str, lang: str) -> str | None:
     return None
 
 
-def _read_paragraphs(text: str, lang: str, path: Path, encoding: str) -> Side:
-    markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
+def _read_paragraphs(text: str, lang: str, markdown: bool, source: str, encoding: str) -> Side:
     lines = text.splitlines()
     set_aside: list[SetAside] = []
     blocks: list[list[str]] = []
@@ -291,7 +299,7 @@ def _read_paragraphs(text: str, lang: str, path: Path, encoding: str) -> Side:
         lang=lang,
         paragraphs=tuple(renumber[p] for p in paragraphs),
         set_aside=tuple(set_aside),
-        source=str(path),
+        source=source,
         encoding=encoding,
     )
 
@@ -299,12 +307,8 @@ def _read_paragraphs(text: str, lang: str, path: Path, encoding: str) -> Side:
 def _join_lines(lines: list[str], lang: str) -> str:
     text = lines[0]
     for line in lines[1:]:
-        if lang == "zh" and _is_cjk(text[-1]) and _is_cjk(line[0]):
+        if lang == "zh" and is_cjk(text[-1]) and is_cjk(line[0]):
             text += line
         else:
             text += " " + line
     return text
-
-
-def _is_cjk(ch: str) -> bool:
-    return bool(_HAN.match(ch)) or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"

@@ -74,15 +74,17 @@ def split_sentences(paragraph: str, lang: str) -> list[str]:
         if not block.strip():
             continue
         pieces = split_zh(block) if lang == "zh" else split_en(block)
-        sentences.extend(_join_enumerators(pieces))
+        sentences.extend(join_enumerators(pieces))
     return sentences
 
 
-def _clean(text: str) -> str:
+def clean_sentence(text: str) -> str:
+    """Stripped, with whitespace runs collapsed to one space."""
     return _WS.sub(" ", text).strip()
 
 
-def _join_enumerators(pieces: list[str]) -> list[str]:
+def join_enumerators(pieces: list[str]) -> list[str]:
+    """A piece that is only an enumerator (``1.``, ``IV.``, ``(a)``) joins the next one."""
     out: list[str] = []
     carry = ""
     for piece in pieces:
@@ -105,7 +107,7 @@ def _join_enumerators(pieces: list[str]) -> list[str]:
 def split_zh(text: str, *, semicolon: bool = False, ellipsis: str = "closed") -> list[str]:
     """The Chinese rules; ``semicolon`` and ``ellipsis`` ("never", "closed", "always") are the
     variants compared by the split evaluation — the defaults are the ones that scored best."""
-    return [s for s in (_clean(text[a:b]) for a, b in zh_spans(text, semicolon, ellipsis)) if s]
+    return [s for s in (clean_sentence(text[a:b]) for a, b in zh_spans(text, semicolon, ellipsis)) if s]
 
 
 def zh_spans(text: str, semicolon: bool = False, ellipsis: str = "closed") -> list[tuple[int, int]]:
@@ -160,7 +162,8 @@ def _period_ends(text: str, i: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _en_tokenizer() -> punkt.PunktSentenceTokenizer:
+def en_tokenizer() -> punkt.PunktSentenceTokenizer:
+    """The bundled English Punkt model with the abbreviations above; built once."""
     import punkt
 
     base = punkt.load_model("english")  # cached by punkt; copy it rather than mutate it
@@ -177,7 +180,7 @@ def _en_tokenizer() -> punkt.PunktSentenceTokenizer:
 
 def en_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of ``text`` (Punkt)."""
-    return list(_en_tokenizer().span_tokenize(text))
+    return list(en_tokenizer().span_tokenize(text))
 
 
 # An abbreviation that can also end a sentence, followed by a word that starts sentences and
@@ -201,7 +204,7 @@ def _split_after_abbreviations(piece: str) -> list[str]:
 def split_en(text: str, *, join_lowercase: bool = True) -> list[str]:
     pieces = [
         part
-        for s in (_clean(text[a:b]) for a, b in en_spans(text))
+        for s in (clean_sentence(text[a:b]) for a, b in en_spans(text))
         if s
         for part in _split_after_abbreviations(s)
     ]

@@ -52,12 +52,14 @@ def align_gold_set(data_dir: Path, out_dir: Path, encoder_name: str, model: str 
         raise InputError(f"no documents in {data_dir / 'zh'}")
     aligner = Aligner(make_encoder(encoder_name, model))
     out_dir.mkdir(parents=True, exist_ok=True)
+    signatures: dict[str, None] = {}  # auto may choose differently per document
     for name in names:
         zh = read_side(data_dir / "zh" / name, presplit=True, lang="zh")
         en = read_side(data_dir / "en" / name, presplit=True, lang="en")
         doc = aligner.align(zh, en, doc_id=name)
         atomic_write_text(out_dir / f"{name}.align", format_align(doc.beads))
-    return names, str(aligner.signature())
+        signatures[str(doc.signature)] = None
+    return names, " ; ".join(signatures)
 
 
 def run_benchmark(data_dir: Path, encoder_name: str, model: str | None, out_dir: Path) -> BenchmarkRow:

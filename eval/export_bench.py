@@ -76,7 +76,7 @@ def make_corpus(work: Path, pairs: int, docs: int, seed: int = 13) -> list[Path]
 
 def run_one(fmt: str, out: str, inputs: list[str]) -> None:
     """In a subprocess: export, then print a JSON line with time and memory."""
-    from corpus.export import ExportOptions, WriteOptions, default_filters, export
+    from corpus.export import ExportOptions, default_filters, export
 
     if fmt == "hf":
         import datasets  # noqa: F401 — counted in the baseline, as the CLI would pay it
@@ -85,7 +85,6 @@ def run_one(fmt: str, out: str, inputs: list[str]) -> None:
     options = ExportOptions(
         format=fmt,
         filters=tuple(default_filters(duplicates=True, near_duplicates=True)),
-        write=WriteOptions(),
     )
     start = time.perf_counter()
     report = export(inputs, out, options)

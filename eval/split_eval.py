@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from corpus.errors import BitextError
 from corpus.split import split_sentences
 
 Splitter = Callable[[str, str], list[str]]
@@ -89,7 +90,7 @@ def score_split(
     text = ("" if lang == "zh" else " ").join(gold)
     predicted = splitter(text, lang)
     if sum(not c.isspace() for s in predicted for c in s) != sum(not c.isspace() for c in text):
-        raise AssertionError(f"{name}: the splitter lost or added text")
+        raise BitextError(f"{name}: the splitter lost or added text")
     gold_b, predicted_b = _boundaries(gold), _boundaries(predicted)
     return BoundaryScore(
         name,
@@ -139,7 +140,7 @@ def _variants() -> dict[str, Splitter]:
         def run(text: str, lang: str) -> list[str]:
             if lang != "zh":
                 return split_sentences(text, lang)
-            return sp._join_enumerators(sp.split_zh(text, semicolon=semicolon, ellipsis=ellipsis))
+            return sp.join_enumerators(sp.split_zh(text, semicolon=semicolon, ellipsis=ellipsis))
 
         return run
 
@@ -149,19 +150,19 @@ def _variants() -> dict[str, Splitter]:
         if lang != "en":
             return split_sentences(text, lang)
         tokenizer = punkt.PunktSentenceTokenizer(punkt.load_model("english"))
-        return [s for s in (sp._clean(t) for t in tokenizer.tokenize(text)) if s]
+        return [s for s in (sp.clean_sentence(t) for t in tokenizer.tokenize(text)) if s]
 
     def en_no_join(text: str, lang: str) -> list[str]:
         if lang != "en":
             return split_sentences(text, lang)
-        return sp._join_enumerators(sp.split_en(text, join_lowercase=False))
+        return sp.join_enumerators(sp.split_en(text, join_lowercase=False))
 
     def en_trained(text: str, lang: str) -> list[str]:
         import punkt
 
         if lang != "en":
             return split_sentences(text, lang)
-        base = sp._en_tokenizer().params
+        base = sp.en_tokenizer().params
         learned = punkt.train(text)
         params = punkt.PunktParameters(
             abbrev_types=set(base.abbrev_types) | set(learned.abbrev_types),
@@ -171,7 +172,7 @@ def _variants() -> dict[str, Splitter]:
             ortho_context=dict(base.ortho_context),
         )
         tokenizer = punkt.PunktSentenceTokenizer(params)
-        return sp._join_enumerators([s for s in map(sp._clean, tokenizer.tokenize(text)) if s])
+        return sp.join_enumerators([s for s in map(sp.clean_sentence, tokenizer.tokenize(text)) if s])
 
     variants: dict[str, Splitter] = {}
     for semicolon in (False, True):
@@ -200,20 +201,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"split_eval: no mac-dev folder under {args.data_dir}", file=sys.stderr)
         return 2
     corpora = ["mac-dev"] + (["bible"] if args.bible else [])
+    try:
+        _report(args.data_dir, corpora, args.variants)
+    except BitextError as exc:
+        print(f"split_eval: error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _report(data_dir: Path, corpora: list[str], variants: bool) -> None:
     for corpus in corpora:
-        print(format_table(evaluate(args.data_dir, corpus), f"== {corpus}: split_sentences"))
+        print(format_table(evaluate(data_dir, corpus), f"== {corpus}: split_sentences"))
         print()
-    if args.variants:
+    if variants:
         for name, splitter in _variants().items():
             for corpus in corpora:
-                results = evaluate(args.data_dir, corpus, splitter)
+                results = evaluate(data_dir, corpus, splitter)
                 lang = "zh" if name.startswith("zh") else "en"
                 total = results[lang][-1]
                 print(
                     f"{corpus:<8}{name:<44} P={total.precision:.3f} R={total.recall:.3f} "
                     f"F1={total.f1:.3f}"
                 )
-    return 0
 
 
 if __name__ == "__main__":

@@ -6,6 +6,9 @@ import argparse
 import logging
 from pathlib import Path
 
+from align.config import AlignConfig
+from align.encoders.registry import DEFAULT_ENCODER, ENCODERS
+
 logger = logging.getLogger("bitext")
 
 
@@ -19,36 +22,27 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("tgt", type=Path)
     parser.add_argument("-o", "--out", type=Path, required=True, help="output folder")
     parser.add_argument("--presplit", action="store_true", help="inputs are one sentence a line")
-    parser.add_argument("--encoder", default="auto",
-                        help="auto (default), lexical, neural or hybrid")
+    others = [name for name in ENCODERS if name != DEFAULT_ENCODER]
+    parser.add_argument("--encoder", default=DEFAULT_ENCODER,
+                        help=f"{DEFAULT_ENCODER} (default), {', '.join(others[:-1])} or {others[-1]}")
     parser.add_argument("--model", default=None,
                         help="sentence-transformers model name or local folder "
                              "(neural default: sentence-transformers/LaBSE)")
     parser.add_argument("--device", default=None,
                         help="torch device of the neural/hybrid model: cpu (default), cuda, "
                              "cuda:1, mps")
-    parser.add_argument("--max-bead", type=int, default=4, help="largest side of a bead")
+    parser.add_argument("--max-bead", type=int, default=AlignConfig.max_bead,
+                        help="largest side of a bead")
     parser.add_argument("--doc-id", default="", help="document id (default: SRC file stem)")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from align.aligner import AlignConfig
-    from align.encoders.registry import resolve_encoder
-    from align.pipeline import AlignJob, run_align_job
+    from align.api import align_files
 
-    options = {} if args.device is None else {"device": args.device}
-    encoder, why = resolve_encoder(args.encoder, args.model, **options)
-    logger.info("encoder: %s", why)
-    # 1-N beads need a + b up to N + 1; the default's 5 also allows 2-3 and 3-2.
-    config = AlignConfig(max_size=args.max_bead,
-                         max_many=min(AlignConfig.max_many, args.max_bead),
-                         max_total=max(AlignConfig.max_total, args.max_bead + 1))
-    doc = run_align_job(
-        AlignJob(args.src, args.tgt, args.out, presplit=args.presplit, doc_id=args.doc_id),
-        encoder,
-        config,
-    )
+    doc = align_files(args.src, args.tgt, out_dir=args.out, presplit=args.presplit,
+                      encoder=args.encoder, model=args.model, device=args.device,
+                      max_bead=args.max_bead, doc_id=args.doc_id)
     summary = doc.summary
     logger.info(
         "%d beads (%.0f%% 1-1, %.0f%% deletions), mean confidence %.2f → %s",

@@ -13,7 +13,7 @@ from corpus.export import (
     default_filters,
     export,
 )
-from corpus.export.filters import ORDER, parse_filter_spec
+from corpus.export.filters import ORDER, Copies, parse_filter_spec
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -27,8 +27,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("-o", "--output", required=True,
                         help="DATASET_DIR (hf), a file (tmx/tsv/jsonl/xliff) or NAME (moses: "
                         "NAME.en, NAME.zh)")
-    parser.add_argument("-f", "--format", default="hf",
-                        help=f"one of {', '.join(EXPORT_FORMATS)} (default hf)")
+    parser.add_argument("-f", "--format", default=ExportOptions.format,
+                        help=f"one of {', '.join(EXPORT_FORMATS)} (default {ExportOptions.format})")
     group = parser.add_argument_group("filters (each counted in the report)")
     group.add_argument("--min-score", type=float, help="drop beads scoring below this")
     group.add_argument("--drop-deletions", action="store_true",
@@ -38,9 +38,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     group.add_argument("--drop-duplicates", action="store_true", help="drop exact duplicates")
     group.add_argument("--drop-near-duplicates", action="store_true",
                        help="drop duplicates after normalising case, spaces, punctuation, digits")
-    group.add_argument("--drop-copies", nargs="?", type=float, const=0.5, metavar="THRESHOLD",
-                       help="drop pairs whose two sides are the same text or script "
-                       "(copy score >= THRESHOLD, default 0.5)")
+    group.add_argument("--drop-copies", nargs="?", type=float, const=Copies.threshold,
+                       metavar="THRESHOLD", help="drop pairs whose two sides are the same text "
+                       f"or script (copy score >= THRESHOLD, default {Copies.threshold:g})")
     group.add_argument("--confirmed-only", action="store_true",
                        help="keep only beads a reviewer confirmed")
     group.add_argument("--keep-rejected", dest="drop_rejected", action="store_false",
@@ -50,14 +50,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     group.add_argument("--keep-filter-scores", action="store_true",
                        help="export each filter's raw score as a filter_<name> column")
     group = parser.add_argument_group("splits and output")
-    group.add_argument("--split", default="train=1",
+    group.add_argument("--split", default=str(SplitSpec()),
                        help="by document, e.g. train=0.9,validation=0.05,test=0.05")
-    group.add_argument("--seed", type=int, default=13, help="seed of the document hash")
-    group.add_argument("--zh-tag", default="zh-CN", help="xml:lang of Chinese (TMX/XLIFF)")
-    group.add_argument("--en-tag", default="en-US", help="xml:lang of English (TMX/XLIFF)")
-    group.add_argument("--license", default="unknown", help="license in the dataset card")
-    group.add_argument("--name", default="", help="pretty_name of the dataset card")
-    group.add_argument("--shard-rows", type=int, default=500_000, help="rows per parquet shard")
+    group.add_argument("--seed", type=int, default=SplitSpec.seed,
+                       help="seed of the document hash")
+    group.add_argument("--zh-tag", default=WriteOptions.zh_tag,
+                       help="xml:lang of Chinese (TMX/XLIFF)")
+    group.add_argument("--en-tag", default=WriteOptions.en_tag,
+                       help="xml:lang of English (TMX/XLIFF)")
+    group.add_argument("--license", default=WriteOptions.license,
+                       help="license in the dataset card")
+    group.add_argument("--name", default=WriteOptions.pretty_name,
+                       help="pretty_name of the dataset card")
+    group.add_argument("--shard-rows", type=int, default=WriteOptions.shard_rows,
+                       help="rows per parquet shard")
     group.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.set_defaults(handler=run)
 

@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from align.review.server import ReviewServer
+    from corpus.review.server import ReviewServer
 
     server = ReviewServer(args.out_dir, host=args.host, port=args.port)
     print(f"bitext review: {server.url}", flush=True)

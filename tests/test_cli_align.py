@@ -86,4 +86,4 @@ def test_max_bead_widens_one_to_many_beads(tmp_path):
     assert main(["align", str(EXAMPLES / "article.zh.txt"), str(EXAMPLES / "article.en.txt"),
                  "-o", str(out), "--encoder", "lexical", "--max-bead", "6"]) == 0
     settings = json.loads((out / "meta.json").read_text())["signature"]["settings"]
-    assert (settings["max_size"], settings["max_total"]) == (6, 7)
+    assert (settings["max_bead"], settings["max_total"]) == (6, 7)

@@ -133,6 +133,11 @@ class Encoder(ABC):
 
     name: str = ""
 
+    def for_document(self, src: Side, tgt: Side) -> Encoder:
+        """The encoder that aligns this document: itself, except for a policy that chooses
+        per document (``auto``); signatures record the one returned."""
+        return self
+
     @property
     @abstractmethod
     def model_id(self) -> str:

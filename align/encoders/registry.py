@@ -30,6 +30,7 @@ from corpus.document import Side
 from corpus.errors import ModelUnavailableError, UnknownChoiceError, reject_unknown_keys
 
 ENCODERS = ("auto", "lexical", "neural", "hybrid")
+DEFAULT_ENCODER = "auto"
 
 # Hybrid embeds the sentences its lexical first pass is unsure of (about a third; cold cache)
 # at about 200 a second with the gloss model on two quiet CPU cores, after some 6 s of loading
@@ -57,7 +58,8 @@ def _lexical(options: dict[str, Any]) -> Encoder:
 def _check_model_options(what: str, options: dict[str, Any]) -> None:
     """Unknown keys, and a device other than the CPU that is not here, fail before any work
     (a model loads only after the lexical first pass)."""
-    from align.encoders.neural import NeuralEncoder, check_device
+    from align.encoders.models import check_device
+    from align.encoders.neural import NeuralEncoder
 
     reject_unknown_keys(f"{what} encoder option", options,
                         _option_names(NeuralEncoder) - {"model"})
@@ -104,35 +106,37 @@ def resolve_encoder(name: str, model: str | None = None, **options: Any) -> tupl
 class AutoEncoder(Encoder):
     """Hybrid for documents small enough to encode quickly, lexical for the others.
 
-    The choice is made per document, in ``features``; ``name`` and ``model_id`` then say
-    which encoder aligned it, so signatures record the encoder really used.
+    The choice is made per document by ``for_document``, which returns the encoder that
+    aligns it, so signatures record the encoder really used and nothing of one document's
+    choice stays behind for the next.
     """
+
+    name = "auto"
 
     def __init__(self, options: dict[str, Any], max_sentences: int = AUTO_HYBRID_MAX_SENTENCES):
         self.hybrid = _hybrid(None, options)
         self.lexical = self.hybrid.lexical
         self.max_sentences = max_sentences
-        self.chosen: Encoder = self.lexical
-
-    @property
-    def name(self) -> str:
-        return self.chosen.name
 
     @property
     def model_id(self) -> str:
-        return self.chosen.model_id
+        return (f"hybrid<={self.max_sentences}:{self.hybrid.model_id},"
+                f"lexical:{self.lexical.model_id}")
+
+    def for_document(self, src: Side, tgt: Side) -> Encoder:
+        sentences = len(src) + len(tgt)
+        chosen = self.hybrid if sentences <= self.max_sentences else self.lexical
+        logger.info("auto: %s encoder for %d sentences (hybrid up to %d)",
+                    chosen.name, sentences, self.max_sentences)
+        return chosen
 
     def features(self, src: Side, tgt: Side) -> PairFeatures:
-        sentences = len(src) + len(tgt)
-        small = sentences <= self.max_sentences
-        self.chosen = self.hybrid if small else self.lexical
-        logger.info("auto: %s encoder for %d sentences (hybrid up to %d)",
-                    self.chosen.name, sentences, self.max_sentences)
-        return self.chosen.features(src, tgt)
+        return self.for_document(src, tgt).features(src, tgt)
 
 
 def _auto(model: str | None, options: dict[str, Any]) -> tuple[Encoder, str]:
-    from align.encoders.neural import DEFAULT_MODEL, NeuralEncoder, is_on_this_machine
+    from align.encoders.models import is_on_this_machine
+    from align.encoders.neural import DEFAULT_MODEL, NeuralEncoder
 
     named = model is not None
     model = model or DEFAULT_MODEL

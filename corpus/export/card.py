@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from corpus.export.report import ExportReport
 
 if TYPE_CHECKING:
-    from corpus.export.formats import WriteOptions
+    from corpus.export.writer import WriteOptions
 
 SIZE_CATEGORIES = (
     (1_000, "n<1K"),

@@ -21,7 +21,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
 
 from corpus.errors import ConfigError, UnknownChoiceError
-from corpus.export.rows import PairRow, _is_cjk
+from corpus.export.rows import PairRow
+from corpus.lang.script import is_cjk_ideograph
 
 
 class Filter(ABC):
@@ -172,7 +173,7 @@ def _share(text: str, cjk: bool) -> float:
     letters = [c for c in text if c.isalpha()]
     if not letters:
         return 0.0
-    return sum(1 for c in letters if _is_cjk(c) == cjk) / len(letters)
+    return sum(1 for c in letters if is_cjk_ideograph(c) == cjk) / len(letters)
 
 
 @dataclass

@@ -33,9 +33,9 @@ from typing import Any
 from corpus.atomic import atomic_write_text
 from corpus.errors import ConfigError
 from corpus.export.card import ExportedFiles, dataset_card
-from corpus.export.formats import Writer
 from corpus.export.report import ExportReport
 from corpus.export.rows import PairRow
+from corpus.export.writer import Writer, filter_column
 
 DATA = "data"
 ARROW = "arrow"
@@ -64,20 +64,23 @@ def features(extra_columns: tuple[str, ...] = ()) -> Any:
         "status": datasets.Value("string"),
     }
     for name in extra_columns:
-        columns[f"filter_{name}"] = datasets.Value("float32")
+        columns[filter_column(name)] = datasets.Value("float32")
     return datasets.Features(columns)
 
 
 class _Shards:
     """Parquet shards of one split, filled batch by batch."""
 
-    def __init__(self, folder: Path, split: str, schema: Any, shard_rows: int, batch_rows: int):
-        self.folder, self.split, self.schema = folder, split, schema
+    def __init__(self, folder: Path, split: str, extra_columns: tuple[str, ...],
+                 shard_rows: int, batch_rows: int):
+        self.folder, self.split = folder, split
+        self.extra_columns = extra_columns
+        self.schema = features(extra_columns).arrow_schema
         self.shard_rows, self.batch_rows = max(1, shard_rows), max(1, batch_rows)
         self.paths: list[Path] = []
         self.writer: Any = None
         self.in_shard = 0
-        self.batch: dict[str, list[Any]] = {name: [] for name in schema.names}
+        self.batch: dict[str, list[Any]] = {name: [] for name in self.schema.names}
 
     def add(self, row: PairRow) -> None:
         batch = self.batch
@@ -90,8 +93,8 @@ class _Shards:
         batch["score"].append(row.score)
         batch["len_ratio"].append(row.len_ratio)
         batch["status"].append(row.status)
-        for name in self.schema.names[9:]:
-            batch[name].append(row.filter_scores.get(name.removeprefix("filter_"), 0.0))
+        for name in self.extra_columns:
+            batch[filter_column(name)].append(row.filter_scores.get(name, 0.0))
         if len(batch["doc_id"]) >= min(self.batch_rows, self.shard_rows - self.in_shard):
             self.flush()
 
@@ -154,10 +157,9 @@ class HfWriter(Writer):
         stack.push(lambda exc_type, *_: self.abort() if exc_type else None)
 
     def _open(self, stack: ExitStack, split: str) -> _Shards:
-        schema = features(self.options.extra_columns).arrow_schema
-        shards = _Shards(
-            self.tmp / DATA, split, schema, self.options.shard_rows, self.options.batch_rows
-        )
+        options = self.options
+        shards = _Shards(self.tmp / DATA, split, options.extra_columns, options.shard_rows,
+                         options.batch_rows)
         stack.push(lambda exc_type, *_: shards.abort() if exc_type else None)
         return shards
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import zip_longest
 from pathlib import Path
 from typing import Any
@@ -21,12 +21,10 @@ from typing import Any
 from corpus.beads import STATUSES, Bead
 from corpus.document import AlignedDocument, Side
 from corpus.errors import InputError, UnknownChoiceError
-from corpus.export.formats import tsv_unescape
+from corpus.export.escaping import tsv_unescape
 from corpus.export.rows import PairRow
 from corpus.outdir import write_outdir
 from corpus.signature import Signature
-
-IMPORT_FORMATS = ("jsonl", "moses", "tmx", "tsv")
 
 _ZH = {"zh", "zho", "chi", "cmn", "yue", "wuu"}
 _EN = {"en", "eng"}
@@ -219,6 +217,13 @@ def read_moses(paths: Sequence[str | Path], doc_id: str = "") -> Iterator[PairRo
         yield PairRow(doc_id=doc_id, en=texts["en"], zh=texts["zh"], src_lang=langs[0])
 
 
+#: The formats read from one file; Moses, read from two, is the other import format.
+ONE_FILE_READERS: dict[str, Callable[[str | Path, str], Iterator[PairRow]]] = {
+    "jsonl": read_jsonl, "tmx": read_tmx, "tsv": read_tsv
+}
+IMPORT_FORMATS = tuple(sorted([*ONE_FILE_READERS, "moses"]))
+
+
 def read_rows(fmt: str, paths: Sequence[str | Path], doc_id: str = "") -> Iterator[PairRow]:
     """Rows from files of a format; unknown formats list the valid ones."""
     if fmt not in IMPORT_FORMATS:
@@ -227,8 +232,7 @@ def read_rows(fmt: str, paths: Sequence[str | Path], doc_id: str = "") -> Iterat
         return read_moses(paths, doc_id)
     if len(paths) != 1:
         raise InputError(f"{fmt} import takes one file, got {len(paths)}")
-    reader = {"tmx": read_tmx, "tsv": read_tsv, "jsonl": read_jsonl}[fmt]
-    return reader(paths[0], doc_id)
+    return ONE_FILE_READERS[fmt](paths[0], doc_id)
 
 
 # -- rows → an OUT_DIR ---------------------------------------------------------------------------

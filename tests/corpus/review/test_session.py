@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from align.review.session import LOG_FILE, STATE_FILE, ReviewError, ReviewSession
 from corpus.beads import check_partition, format_align
 from corpus.errors import BitextError
 from corpus.outdir import ALIGNMENT, META, PAIRS, read_outdir
-from tests.review.sample import EN, ZH
+from corpus.review.changes import ReviewError
+from corpus.review.session import ReviewSession
+from corpus.review.store import LOG_FILE, STATE_FILE
+from tests.corpus.review.sample import EN, ZH
 
 ORIGINAL = [
     "[0]:[0]",

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from align.review.server import ReviewServer, create_app, host_allowed, loopback_address
-from align.review.session import ReviewSession
 from corpus.errors import ConfigError
 from corpus.outdir import read_outdir
+from corpus.review.server import ReviewServer, create_app, host_allowed, loopback_address
+from corpus.review.session import ReviewSession
 from scripts.cli import main as cli_main
 
 TOKEN = "test-token-123"

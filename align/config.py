@@ -1,0 +1,62 @@
+"""The aligner's settings: which beads the dynamic program may take, and how long documents
+are banded. Each default is defined here once; the CLI takes its defaults from this class and
+every signature records the values used."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from corpus.errors import ConfigError, reject_unknown_keys
+
+# Many-to-many beads wider than 2-3 are rare in translation and costly to search.
+_MANY_TO_MANY_SIDE = 2
+# a + b of the default beads: 1-4 and 4-1, 2-3 and 3-2.
+_DEFAULT_TOTAL = 5
+
+
+@dataclass(frozen=True)
+class AlignConfig:
+    """DP settings. ``max_many`` and ``max_total`` follow from ``max_bead`` unless given:
+    1-N beads need a + b up to N + 1, and the default's 5 also allows 2-3 and 3-2."""
+
+    max_bead: int = 4  # largest side of a bead: 1-4 and 4-1 (--max-bead)
+    max_many: int | None = None  # largest side of a many-to-many bead (default: 2)
+    max_total: int | None = None  # a + b at most (default: 5, or max_bead + 1 above that)
+    full_grid_cells: int = 250_000  # documents up to this many cells get no band
+    band_margin: int = 6  # sentences around the projected coarse path
+    coarse_step: int = 8  # at most this many blocks of one level make a block of the next
+    second_pass: bool = True  # align again with what the encoder learned from the first
+
+    def __post_init__(self) -> None:
+        if self.max_bead < 1:
+            raise ConfigError(f"the largest bead side (max_bead, --max-bead) must be at least 1, "
+                              f"not {self.max_bead}")
+        if self.max_many is None:
+            object.__setattr__(self, "max_many", min(_MANY_TO_MANY_SIDE, self.max_bead))
+        if self.max_total is None:
+            object.__setattr__(self, "max_total", max(_DEFAULT_TOTAL, self.max_bead + 1))
+        if not 1 <= self.max_many <= self.max_bead or self.max_total < 2:
+            raise ConfigError("need 1 <= max_many <= max_bead and max_total >= 2")
+        if self.coarse_step < 2 or self.band_margin < 1:
+            raise ConfigError("coarse_step must be >= 2 and band_margin >= 1")
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, Any]) -> AlignConfig:
+        reject_unknown_keys("aligner setting", values, cls.__dataclass_fields__)
+        return cls(**values)
+
+    def bead_kinds(self) -> list[tuple[int, int]]:
+        """(1, 0) for deletions (0-1 is handled inside the DP), then every a-b bead allowed."""
+        kinds = [(1, 0)]
+        for a in range(1, self.max_bead + 1):
+            for b in range(1, self.max_bead + 1):
+                one_to_many = min(a, b) == 1
+                many_to_many = min(a, b) <= self.max_many and max(a, b) <= self.max_many + 1
+                if a + b <= self.max_total and (one_to_many or many_to_many):
+                    kinds.append((a, b))
+        return kinds
+
+    def as_settings(self) -> dict[str, Any]:
+        return asdict(self)

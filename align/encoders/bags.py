@@ -1,0 +1,117 @@
+"""A document's bags of words for dictionary coverage, as sparse binary matrices.
+
+A Chinese sentence's bag holds its *units*: jieba tokens with English terms (their CC-CEDICT
+glosses, a number read as digits, Latin-script words, the pinyin of a name the dictionary
+lacks) and the cues both languages share (? and !, opening and closing quotes). An English
+sentence's bag holds its stemmed content words, numbers and the same cues. The lexicon links
+each unit to the English terms it can match.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+from scipy import sparse
+
+from align.encoders.windows import blocks, pool_rows
+from corpus.lang.cedict import dictionary_pieces, gloss, in_dictionary, name_romanisations
+from corpus.lang.chinese import chinese_number, chinese_tokens
+from corpus.lang.cues import PUNCTUATION_CUES, quote_cues
+from corpus.lang.english import english_terms, stem
+from corpus.lang.script import HAN, LATIN_OR_DIGIT
+
+
+@functools.lru_cache(maxsize=200_000)
+def chinese_unit_terms(token: str) -> frozenset[str]:
+    """English-side terms one Chinese token can match; empty for function words and unknowns."""
+    if token in PUNCTUATION_CUES:
+        return frozenset({PUNCTUATION_CUES[token]})
+    if not HAN.search(token):
+        return frozenset(english_terms(token)) if LATIN_OR_DIGIT.search(token) else frozenset()
+    terms = set(gloss(token))
+    number = chinese_number(token)
+    if number is not None:
+        terms.add(number)
+    if not terms and not in_dictionary(token):
+        for piece in dictionary_pieces(token):
+            terms.update(gloss(piece))
+        terms.update(stem(name) for name in name_romanisations(token))
+    return frozenset(terms)
+
+
+def chinese_units(sentence: str) -> dict[str, frozenset[str]]:
+    """The sentence's distinct Chinese units (tokens or cues) that have English terms."""
+    units = {}
+    for token in chinese_tokens(sentence):
+        terms = chinese_unit_terms(token)
+        if terms:
+            units[PUNCTUATION_CUES.get(token, token)] = terms
+    units.update((cue, frozenset({cue})) for cue in quote_cues(sentence))
+    return units
+
+
+def english_bag(sentence: str) -> set[str]:
+    bag = set(english_terms(sentence))
+    bag.update(PUNCTUATION_CUES[c] for c in sentence if c in PUNCTUATION_CUES)
+    bag.update(quote_cues(sentence))
+    return bag
+
+
+@dataclass(frozen=True)
+class Bags:
+    """A document's bags of words and the bilingual lexicon that links them (all binary)."""
+
+    zh_units: sparse.csr_matrix  # zh sentences × zh units
+    en_terms: sparse.csr_matrix  # en sentences × English terms
+    lexicon: sparse.csr_matrix  # zh units × English terms
+    unit_idf: np.ndarray
+    term_idf: np.ndarray
+
+    def coarsen(self, factor: int) -> Bags:
+        return replace(
+            self,
+            zh_units=pool_rows(self.zh_units, blocks(self.zh_units.shape[0], factor)),
+            en_terms=pool_rows(self.en_terms, blocks(self.en_terms.shape[0], factor)),
+        )
+
+
+def document_bags(zh_sentences: Sequence[str], en_sentences: Sequence[str]) -> Bags:
+    """The bags of both sides' sentences, over the units and terms the document uses."""
+    zh_units = [chinese_units(s) for s in zh_sentences]
+    en_bags = [english_bag(s) for s in en_sentences]
+
+    unit_ids: dict[str, int] = {}
+    term_ids: dict[str, int] = {}
+    zh_unit_rows = [[unit_ids.setdefault(u, len(unit_ids)) for u in units] for units in zh_units]
+    en_term_rows = [[term_ids.setdefault(t, len(term_ids)) for t in bag] for bag in en_bags]
+    unit_terms = [None] * len(unit_ids)
+    for units in zh_units:
+        for unit, terms in units.items():
+            unit_terms[unit_ids[unit]] = terms
+    # Gloss terms the English side never uses cannot match; leave them out of the space.
+    gloss_rows = [[term_ids[t] for t in terms if t in term_ids] for terms in unit_terms]
+    n_terms, n_units = len(term_ids), len(unit_ids)
+
+    zh_units_binary = _binary_matrix(zh_unit_rows, n_units)
+    en_terms_binary = _binary_matrix(en_term_rows, n_terms)
+    return Bags(
+        zh_units=zh_units_binary,
+        en_terms=en_terms_binary,
+        lexicon=_binary_matrix(gloss_rows, n_terms),
+        unit_idf=_idf(np.bincount(zh_units_binary.indices, minlength=n_units), len(zh_sentences)),
+        term_idf=_idf(np.bincount(en_terms_binary.indices, minlength=n_terms), len(en_sentences)),
+    )
+
+
+def _idf(document_frequency: np.ndarray, n_docs: int) -> np.ndarray:
+    return np.log((n_docs + 1) / (document_frequency + 0.5)).astype(np.float32)
+
+
+def _binary_matrix(rows: Sequence[Sequence[int]], width: int) -> sparse.csr_matrix:
+    indptr = np.cumsum([0] + [len(r) for r in rows])
+    indices = np.fromiter((c for r in rows for c in r), dtype=np.int32, count=int(indptr[-1]))
+    data = np.ones(len(indices), dtype=np.float32)
+    return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), width))

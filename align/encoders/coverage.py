@@ -1,0 +1,106 @@
+"""Dictionary coverage, sentence by sentence (``LexicalFeatures``).
+
+The share (IDF-weighted) of each Chinese sentence's units whose glosses occur in the English
+window opposite, and of each English sentence's terms that occur among the glosses of the
+Chinese window opposite; the F1 of two sentences' coverages ranks candidate translations. A
+window's glosses are the union of its sentences', held as sparse matrices so that many window
+pairs are scored at once. After a first alignment, ``refine`` adds the lexicon learned from
+the document itself (``align.encoders.document_lexicon``).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+import numpy as np
+from scipy import sparse
+
+from align.encoders.bags import Bags
+from align.encoders.base import FirstPass, PairFeatures, SentenceSimilarity
+from align.encoders.document_lexicon import document_lexicon
+from align.encoders.products import pair_products, window_members
+from align.encoders.windows import UnionWindows, clip
+
+logger = logging.getLogger(__name__)
+
+# The document lexicon learns from beads of at least this posterior: a lower bar learns
+# from wrong beads, a higher one from too few.
+LEXICON_CONFIDENCE = 0.5
+
+
+class _Side:
+    """One side: its sentences' weighted own terms, and its windows' binary 'matches' of the
+    other side's terms."""
+
+    def __init__(self, own: sparse.csr_matrix, matches: sparse.csr_matrix):
+        self.own = own
+        self.mass = np.asarray(own.sum(axis=1)).ravel()
+        # Binary, and by far the largest matrices (a common English word glosses hundreds of
+        # Chinese words): a byte per entry instead of four.
+        self.matches = UnionWindows(matches.astype(bool))
+
+
+class LexicalFeatures(PairFeatures):
+    """Dictionary coverage, sentence by sentence: the IDF-weighted share of each sentence's
+    words that the window opposite translates.
+
+    Scored by sentence rather than by window, each sentence counts once however the beads
+    group it: a short line that a window's other sentences leave unexplained costs that window
+    the same whether the line sits in a 1-1 bead or at the end of a 1-3 one, which is what a
+    one-sentence shift at a bead boundary turns on.
+    """
+
+    n_signals = 0
+    n_sentence_signals = 1
+
+    def __init__(self, bags: Bags, zh_is_src: bool):
+        self._bags = bags
+        zh_weighted = (bags.zh_units @ sparse.diags(bags.unit_idf)).tocsr()
+        en_weighted = (bags.en_terms @ sparse.diags(bags.term_idf)).tocsr()
+        zh_glosses = clip((bags.zh_units @ bags.lexicon).tocsr())
+        en_covers = clip((bags.en_terms @ bags.lexicon.T).tocsr())
+        self._zh = _Side(zh_weighted, zh_glosses)
+        self._en = _Side(en_weighted, en_covers)
+        self._zh_is_src = zh_is_src
+
+    def similarity(self, src_start, src_size, tgt_start, tgt_size):
+        return np.empty((0, len(src_start)))
+
+    def sentence_similarity(self, src_start, src_size, tgt_start, tgt_size) -> SentenceSimilarity:
+        src, tgt = (self._zh, self._en) if self._zh_is_src else (self._en, self._zh)
+        return SentenceSimilarity(
+            self._covers(src, tgt, src_start, src_size, tgt_start, tgt_size)[np.newaxis],
+            self._covers(tgt, src, tgt_start, tgt_size, src_start, src_size)[np.newaxis],
+        )
+
+    @staticmethod
+    def _covers(side: _Side, opposite: _Side, start, size, opposite_start, opposite_size
+                ) -> np.ndarray:
+        """Coverage of each of ``side``'s window sentences by the ``opposite`` window."""
+        rows, opposite_rows = window_members(start, size, opposite_start)
+        hits = pair_products(side.own, opposite.matches(opposite_size), rows, opposite_rows)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return (hits / side.mass[rows]).reshape(size, -1)
+
+    def rank_similarity(self, src_rows, tgt_rows) -> np.ndarray:
+        """Coverage F1 of two sentences: high only when each explains most of the other."""
+        covers = self.sentence_similarity(src_rows, 1, tgt_rows, 1)
+        src, tgt = covers.src[0, 0], covers.tgt[0, 0]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            f1 = np.where((src == 0) | (tgt == 0), 0.0, 2 * src * tgt / (src + tgt))
+        return np.where(np.isnan(src) | np.isnan(tgt), np.nan, f1)
+
+    def coarsen(self, factor: int) -> LexicalFeatures:
+        return LexicalFeatures(self._bags.coarsen(factor), self._zh_is_src)
+
+    def refine(self, first: FirstPass) -> LexicalFeatures | None:
+        beads = first.confident(LEXICON_CONFIDENCE)
+        if not self._zh_is_src:
+            beads = [(zh, en) for en, zh in beads]
+        learned = document_lexicon(self._bags, beads)
+        logger.debug("document lexicon: %d pairs learned", learned.nnz)
+        if not learned.nnz:
+            return None
+        lexicon = clip((self._bags.lexicon + learned).tocsr())
+        return LexicalFeatures(replace(self._bags, lexicon=lexicon), self._zh_is_src)

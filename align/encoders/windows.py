@@ -1,0 +1,92 @@
+"""Windows and blocks of consecutive sentence rows, the pieces every feature scores.
+
+Dense rows (embeddings) add up: a window's vector is the sum of its sentences', a block's
+the normalised sum. Sparse binary rows (bags of words) unite: a window's bag is the union of
+its sentences' (``UnionWindows``), and so is a block's or a bead's (``pool_rows``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from scipy import sparse
+
+
+def normalise(vectors: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit length; zero rows stay zero."""
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(norms > 0, vectors / norms, 0.0).astype(np.float32)
+
+
+def window_sums(rows: np.ndarray, size: int) -> np.ndarray:
+    """Sums of ``size`` consecutive rows (one a window start)."""
+    if size > len(rows):
+        return np.zeros((0, rows.shape[1]), rows.dtype)
+    cumulative = np.zeros((len(rows) + 1, rows.shape[1]), np.float64)
+    np.cumsum(rows, axis=0, out=cumulative[1:])
+    return cumulative[size:] - cumulative[:-size]
+
+
+def block_starts(n_rows: int, factor: int) -> np.ndarray:
+    return np.arange(0, n_rows, factor)
+
+
+def blocks(n_rows: int, factor: int) -> list[range]:
+    """The rows of each block of ``factor`` consecutive rows (the last one may be shorter)."""
+    return [range(start, min(start + factor, n_rows)) for start in range(0, n_rows, factor)]
+
+
+def block_sums(vectors: np.ndarray, factor: int) -> np.ndarray:
+    """The normalised sum of each block's vectors."""
+    if not len(vectors):
+        return vectors
+    starts = block_starts(len(vectors), factor)
+    return normalise(np.add.reduceat(vectors.astype(np.float64), starts, axis=0))
+
+
+def blocks_all(flags: np.ndarray, factor: int) -> np.ndarray:
+    """Whether all of each block's flags are set."""
+    if not len(flags):
+        return flags
+    return np.minimum.reduceat(flags, block_starts(len(flags), factor))
+
+
+def clip(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    """The matrix made binary again (a count becomes 1), in place."""
+    matrix.data = np.minimum(matrix.data, 1.0).astype(np.float32)
+    matrix.eliminate_zeros()
+    return matrix
+
+
+class UnionWindows:
+    """Windows of consecutive rows, built as the aligner asks for their sizes:
+    ``windows(k)[i]`` is the element-wise max of rows i..i+k-1 (the union of their bags)."""
+
+    def __init__(self, rows: sparse.csr_matrix):
+        self._by_size = [rows]
+
+    def __call__(self, size: int) -> sparse.csr_matrix:
+        rows = self._by_size[0]
+        while len(self._by_size) < size:
+            grown = len(self._by_size) + 1
+            starts = rows.shape[0] - grown + 1
+            if starts <= 0:
+                window = sparse.csr_matrix((0, rows.shape[1]), dtype=rows.dtype)
+            else:
+                window = self._by_size[-1][:starts].maximum(rows[grown - 1 :]).tocsr()
+            self._by_size.append(window)
+        return self._by_size[size - 1]
+
+
+def pool_rows(matrix: sparse.csr_matrix, groups: Sequence[range]) -> sparse.csr_matrix:
+    """Binary union of the rows in each group (a block of sentences, or one side of a bead)."""
+    lengths = [len(g) for g in groups]
+    members = np.fromiter((i for g in groups for i in g), dtype=np.int64, count=sum(lengths))
+    owners = np.repeat(np.arange(len(groups)), lengths)
+    pool = sparse.csr_matrix(
+        (np.ones(len(members), dtype=np.float32), (owners, members)),
+        shape=(len(groups), matrix.shape[0]),
+    )
+    return clip((pool @ matrix).tocsr())

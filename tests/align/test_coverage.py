@@ -1,0 +1,57 @@
+"""Dictionary coverage of each sentence by the window opposite, on hand-checked cases."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from align.encoders.bags import document_bags
+from align.encoders.coverage import LexicalFeatures
+
+ZH = ("我们在河边建了一座新图书馆。", "它有三百万本书。", "你喜欢读书吗？")
+EN = ("We built a new library by the river.", "It holds three million books.",
+      "Do you like reading?")
+
+
+def coverage(zh=ZH, en=EN) -> LexicalFeatures:
+    return LexicalFeatures(document_bags(zh, en), zh_is_src=True)
+
+
+def test_true_translation_scores_highest_in_its_row():
+    rows, cols = np.meshgrid(np.arange(3), np.arange(3), indexing="ij")
+    sims = coverage().rank_similarity(rows.ravel(), cols.ravel()).reshape(3, 3)
+    assert list(sims.argmax(axis=1)) == [0, 1, 2]
+    assert np.all((sims >= 0) & (sims <= 1))
+
+
+def test_coverage_is_a_sentence_signal_only():
+    features = coverage()
+    assert features.n_signals == 0 and features.n_sentence_signals == 1
+    assert features.similarity(np.array([0, 1]), 1, np.array([0, 1]), 1).shape == (0, 2)
+
+
+def test_each_sentence_is_scored_against_the_whole_window_opposite():
+    features = coverage()
+    # 我们在河边建了一座新图书馆。 against "We built a new library..." + "It holds three million books."
+    covers = features.sentence_similarity(np.array([0]), 1, np.array([0]), 2)
+    assert covers.src.shape == (1, 1, 1) and covers.tgt.shape == (1, 2, 1)
+    alone = features.sentence_similarity(np.array([0]), 1, np.array([0]), 1)
+    assert covers.src[0, 0, 0] >= alone.src[0, 0, 0] > 0.5  # a wider window explains no less
+    library, books = covers.tgt[0, :, 0]
+    assert library == pytest.approx(alone.tgt[0, 0, 0]) and library > 0.5
+    assert books < 0.2  # the second English sentence is not this Chinese one's
+    by_its_own = features.sentence_similarity(np.array([1]), 1, np.array([1]), 1).tgt[0, 0, 0]
+    assert by_its_own > 0.5
+
+
+def test_coarse_blocks_score_their_pooled_sentences():
+    block = coverage().coarsen(3).rank_similarity(np.array([0]), np.array([0]))[0]
+    assert block > 0.5
+
+
+def test_sentence_without_content_is_no_evidence():
+    features = coverage(("……",), ("Hello there.",))
+    covers = features.sentence_similarity(np.array([0]), 1, np.array([0]), 1)
+    assert np.isnan(covers.src[0, 0, 0])  # the Chinese has nothing to match
+    assert covers.tgt[0, 0, 0] == 0.0  # the English has, and nothing matches it
+    assert np.isnan(features.rank_similarity(np.array([0]), np.array([0]))[0])
