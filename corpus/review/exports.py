@@ -6,7 +6,6 @@ import json
 import re
 from pathlib import Path
 
-from corpus.errors import UnknownChoiceError
 from corpus.outdir import META
 
 EXPORTS_DIR = "exports"
@@ -20,10 +19,10 @@ def export_outdir(out_dir: str | Path, fmt: str, confirmed_only: bool = False) -
     the files are what ``bitext export OUT_DIR --format FMT`` makes. Names:
     ``exports/<doc_id>[.confirmed].<fmt>`` (hf: a dataset folder ``<doc_id>[.confirmed].hf``).
     """
-    from corpus.export import EXPORT_FORMATS, ExportOptions, default_filters, export
+    from corpus.export import ExportOptions, default_filters, export
+    from corpus.export.registry import writer_class
 
-    if fmt not in EXPORT_FORMATS:
-        raise UnknownChoiceError("export format", str(fmt), EXPORT_FORMATS)
+    writer_class(str(fmt))  # an unknown format fails before any folder is made
     out = Path(out_dir)
     meta_path = out / META
     meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
