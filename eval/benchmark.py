@@ -1,12 +1,17 @@
-"""Align a whole gold-set directory and print F1, seconds and peak memory per encoder.
+"""Align a gold set; per encoder: F1, seconds, peak memory, bead types and calibration.
+
+The bead-type and reliability tables are ``eval.report``'s, as ``bitext eval`` prints them.
 
 A gold-set directory has the mac-dev/bible layout: ``zh/NAME``, ``en/NAME`` (one sentence a
 line) and ``gold/NAME.align``. Usage::
 
     python -m eval.benchmark ../shared/data/mac-dev --encoder lexical --encoder hybrid
-    python -m eval.benchmark ../shared/data/bible --out /tmp/bible-test
+    python -m eval.benchmark ../shared/data/bible --out /tmp/bible-test --plot /tmp/bible.png
 
-Each encoder runs in a fresh process so that peak memory (ru_maxrss) is its own.
+Each document is written as an OUT_DIR ``OUT/ENCODER/NAME/``, so that ``bitext eval
+DATA_DIR/gold OUT/ENCODER`` scores it again, calibration included, and ``bitext review`` opens
+it. ``--plot FILE.png`` draws ``FILE-ENCODER.png`` per encoder. Each encoder runs in a fresh
+process so that peak memory (ru_maxrss) is its own.
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from pathlib import Path
 from queue import Empty
 
 from corpus.errors import BitextError, InputError
+from eval.report import format_details, score_dict
+from eval.scoring import Score
 
 
 @dataclass(frozen=True)
@@ -37,14 +44,14 @@ class BenchmarkRow:
     seconds: float
     peak_mib: float
     per_document: dict[str, float]  # strict F1 by document
+    evaluation: Score  # all documents together: bead types, calibration
 
 
 def align_gold_set(data_dir: Path, out_dir: Path, encoder_name: str, model: str | None = None):
-    """Align every document of a gold set with one encoder; write ``out_dir/NAME.align``."""
+    """Align every document of a gold set with one encoder; write the OUT_DIR ``out_dir/NAME``."""
     from align.aligner import Aligner
     from align.encoders.registry import make_encoder
-    from corpus.atomic import atomic_write_text
-    from corpus.beads import format_align
+    from corpus.outdir import write_outdir
     from corpus.read import read_side
 
     names = sorted(p.name for p in (data_dir / "zh").iterdir() if p.is_file())
@@ -57,7 +64,7 @@ def align_gold_set(data_dir: Path, out_dir: Path, encoder_name: str, model: str 
         zh = read_side(data_dir / "zh" / name, presplit=True, lang="zh")
         en = read_side(data_dir / "en" / name, presplit=True, lang="en")
         doc = aligner.align(zh, en, doc_id=name)
-        atomic_write_text(out_dir / f"{name}.align", format_align(doc.beads))
+        write_outdir(out_dir / name, doc)
         signatures[str(doc.signature)] = None
     return names, " ; ".join(signatures)
 
@@ -69,7 +76,8 @@ def run_benchmark(data_dir: Path, encoder_name: str, model: str | None, out_dir:
     names, signature = align_gold_set(data_dir, out_dir, encoder_name, model)
     seconds = time.perf_counter() - start
     scores = score_paths(data_dir / "gold", out_dir)
-    figures = total(scores).figures()
+    evaluation = total(scores)
+    figures = evaluation.figures()
     return BenchmarkRow(
         encoder=encoder_name,
         signature=signature,
@@ -81,6 +89,7 @@ def run_benchmark(data_dir: Path, encoder_name: str, model: str | None, out_dir:
         seconds=round(seconds, 2),
         peak_mib=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         per_document={s.name: round(s.figures()["f1_strict"], 4) for s in scores},
+        evaluation=evaluation,
     )
 
 
@@ -104,15 +113,11 @@ def _result_of(process, queue):
         return None
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data_dir", type=Path)
-    parser.add_argument("--encoder", action="append", help="repeatable; default: lexical")
-    parser.add_argument("--model", default=None,
-                        help="for the encoders that take one (all but lexical)")
-    parser.add_argument("--out", type=Path, default=None, help="where to keep the .align files")
-    parser.add_argument("--json", action="store_true")
-    args = parser.parse_args(argv)
+def _run(args: argparse.Namespace) -> int:
+    if args.plot:
+        from eval.plot import check_can_plot, plot_score
+
+        check_can_plot(args.plot)  # before the runs, not after them
     rows = []
     context = multiprocessing.get_context("spawn")
     for encoder_name in args.encoder or ["lexical"]:
@@ -130,11 +135,15 @@ def main(argv: list[str] | None = None) -> int:
                   f"{process.exitcode})", file=sys.stderr)
             return 1
         if isinstance(result, BitextError):
-            print(f"benchmark: error: {result}", file=sys.stderr)
-            return 2
+            raise result
         rows.append(result)
+    if args.plot:
+        for r in rows:
+            plot_score(r.evaluation, args.plot.with_stem(f"{args.plot.stem}-{r.encoder}"),
+                       title=f"{args.data_dir.name}, encoder {r.encoder}")
     if args.json:
-        print(json.dumps([asdict(r) for r in rows], indent=2))
+        print(json.dumps([{**asdict(r), "evaluation": score_dict(r.evaluation)} for r in rows],
+                         indent=2))
         return 0
     print(f"{'encoder':<10}{'F1 strict':>10}{'F1 lax':>8}{'P strict':>9}{'R strict':>9}"
           f"{'seconds':>9}{'peak MiB':>10}  per document (strict F1)")
@@ -143,7 +152,28 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{r.encoder:<10}{r.f1_strict:>10.3f}{r.f1_lax:>8.3f}{r.precision_strict:>9.3f}"
               f"{r.recall_strict:>9.3f}{r.seconds:>9.1f}{r.peak_mib:>10.0f}  {docs}")
         print(f"  signature: {r.signature}")
+    for r in rows:
+        print(f"\n{r.encoder}, all documents together:\n{format_details(r.evaluation)}")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data_dir", type=Path)
+    parser.add_argument("--encoder", action="append", help="repeatable; default: lexical")
+    parser.add_argument("--model", default=None,
+                        help="for the encoders that take one (all but lexical)")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="where to keep the OUT_DIRs (OUT/ENCODER/NAME)")
+    parser.add_argument("--plot", type=Path, metavar="FILE.png",
+                        help="draw FILE-ENCODER.png per encoder (needs matplotlib)")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    try:
+        return _run(args)
+    except BitextError as exc:
+        print(f"benchmark: error: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":
