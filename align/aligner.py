@@ -13,11 +13,11 @@ from __future__ import annotations
 import logging
 
 from align.banding import band_around, coarse_factors
-from align.calibration import calibrate
 from align.config import AlignConfig
-from align.dp import Band, Edges, Path, best_path, build_edges
+from align.dp import Band, Path, best_path, build_edges
 from align.encoders.base import Encoder, FirstPass, PairFeatures
 from align.lengths import Lengths, Spans, char_lengths
+from align.pieces import Pieces, sentence_beads
 from align.scoring import BeadScorer
 from corpus.beads import Bead
 from corpus.document import AlignedDocument, Side
@@ -51,11 +51,16 @@ class Aligner:
                 Bead((), (j,)) for j in range(len(tgt))
             )
         else:
-            features = encoder.features(src, tgt)
-            beads = self._align_features(features, Lengths(char_lengths(src), char_lengths(tgt)))
+            scored = (src.for_scoring(), tgt.for_scoring())  # the document keeps src and tgt
+            src_pieces, tgt_pieces = Pieces.of(scored[0]), Pieces.of(scored[1])
+            features = encoder.features(src_pieces.side, tgt_pieces.side)
+            path = self._align_features(features, Lengths(char_lengths(src_pieces.side),
+                                                          char_lengths(tgt_pieces.side)))
+            beads = sentence_beads(path.beads, path.posteriors, path.corners, src_pieces,
+                                   tgt_pieces)
         return AlignedDocument(doc_id, src, tgt, beads, self.signature(encoder))
 
-    def _align_features(self, features: PairFeatures, lengths: Lengths) -> tuple[Bead, ...]:
+    def _align_features(self, features: PairFeatures, lengths: Lengths) -> Path:
         scorer = BeadScorer(features, lengths)
         band = self._band(scorer)
         path = self._solve(scorer, band, posteriors=True)
@@ -71,10 +76,7 @@ class Aligner:
                     band = band_around(path.beads, 1, lengths.n, lengths.m,
                                        self.config.band_margin)
                 path = self._solve(scorer, band, posteriors=True, known_beads=first.beads)
-        return tuple(
-            Bead(tuple(range(si, si + a)), tuple(range(sj, sj + b)), round(float(p), 4))
-            for (si, a, sj, b), p in zip(path.beads, path.posteriors)
-        )
+        return path
 
     def _band(self, scorer: BeadScorer) -> Band:
         """The whole grid for short documents, else a band around the path of a coarser pass
@@ -96,10 +98,9 @@ class Aligner:
 
     def _solve(self, scorer: BeadScorer, band: Band, posteriors: bool,
                known_beads: Spans = ()) -> Path:
-        scorer.calibration = calibrate(scorer.features, scorer.lengths, band, known_beads)
+        kinds = self.config.bead_kinds()
+        scorer.calibrate(band, kinds, known_beads)
         logger.debug("level %dx%d: %d cells, %s", scorer.lengths.n, scorer.lengths.m, band.size,
                      scorer.calibration)
-        edges: list[Edges] = [
-            build_edges(band, kind, scorer.score) for kind in self.config.bead_kinds()
-        ]
+        edges = build_edges(band, kinds, scorer.score)
         return best_path(band, edges, scorer.deletion_score(0, 1), posteriors=posteriors)

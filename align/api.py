@@ -23,6 +23,7 @@ from align.encoders.base import Encoder
 from align.encoders.registry import DEFAULT_ENCODER
 from corpus.document import AlignedDocument, Side
 from corpus.export.rows import PairRow, document_rows
+from corpus.read.formats import DEFAULT_INPUT_FORMAT
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +40,7 @@ class Alignment(AlignedDocument):
     def to_dataset(self) -> Any:
         """The pairs as a ``datasets.Dataset`` with the columns of ``bitext export -f hf``:
         ``translation`` {"en", "zh"}, ``doc_id``, ``src_lang``, ids, ``bead``, ``score``,
-        ``len_ratio``, ``status``."""
+        ``len_ratio``, ``status``, ``zh_lang``."""
         import datasets
 
         from corpus.export.hf import features
@@ -87,17 +88,19 @@ def align_texts(zh_text: str, en_text: str, *, presplit: bool = False,
 
 
 def align_files(src: str | Path, tgt: str | Path, *, presplit: bool = False,
-                out_dir: str | Path | None = None, doc_id: str = "",
-                **options: Any) -> Alignment:
+                input_format: str = DEFAULT_INPUT_FORMAT, out_dir: str | Path | None = None,
+                doc_id: str = "", **options: Any) -> Alignment:
     """Align two files, one Chinese and one English in either order (the first is the source
-    side), as ``bitext align`` does; with ``out_dir``, write its files there too."""
+    side), as ``bitext align`` does; with ``out_dir``, write its files there too.
+    ``input_format``: "auto" (from each file's content and extension), "text", "markdown",
+    "html", "docx" or "pdf" for both."""
     from corpus.read import read_pair
 
     runner = aligner(**options)
-    first, second = read_pair(src, tgt, presplit=presplit)
+    first, second = read_pair(src, tgt, presplit=presplit, input_format=input_format)
     for side in (first, second):
-        logger.info("%s: %s, %d sentences, %d line(s) set aside", side.source, side.lang,
-                    len(side), len(side.set_aside))
+        logger.info("%s: %s %s, %d sentences, %d line(s) set aside", side.source, side.format,
+                    side.lang, len(side), len(side.set_aside))
     doc = _aligned(runner, first, second, doc_id or Path(src).stem.split(".")[0])
     if out_dir is not None:
         doc.write(out_dir)

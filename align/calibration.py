@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from align.dp import Band
-from align.encoders.base import PairFeatures, SentenceSimilarity
+from align.encoders.base import PairFeatures
 from align.lengths import Lengths, Spans
 
 _MIN_LENGTH_SAMPLE = 10
@@ -77,12 +77,12 @@ class Calibration:
     length_ratio: float
     length_variance: float
 
-    def sentence_evidence(self, similarity: SentenceSimilarity) -> np.ndarray:
-        evidence = 0.0
-        for (src_curve, tgt_curve), src, tgt in zip(self.sentences, similarity.src, similarity.tgt):
-            evidence = evidence + sum(src_curve(values) for values in src)
-            evidence = evidence + sum(tgt_curve(values) for values in tgt)
-        return SENTENCE_SIGNAL_WEIGHT * evidence
+    def sentence_evidence(self, side: int, similarity: np.ndarray) -> np.ndarray:
+        """The evidence of sentences against their windows opposite, summed over the
+        sentence signals (before ``SENTENCE_SIGNAL_WEIGHT``): ``similarity`` holds each
+        signal's values (signals × sentences); ``side`` is 0 for source sentences, 1 for
+        target ones."""
+        return sum(curves[side](values) for curves, values in zip(self.sentences, similarity))
 
     def deletion_evidence(self, a: int, b: int) -> float:
         """A deleted sentence as one its bead leaves wholly unmatched."""

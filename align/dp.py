@@ -7,12 +7,14 @@ with the number of cells in it, so a narrow band around a coarse path keeps the 
 in document length.
 
 Two sweeps share one engine: Viterbi (max) for the best path, and forward–backward
-(log-sum-exp) for the posterior probability of each bead on it — the confidence.
+(log-sum-exp) for the posterior probability of each bead on it — the confidence. The edges
+are laid out row by row and, within a row, bead type by bead type, so that a sweep takes a
+whole row of every type with a few array operations (a Python step per row, not per cell).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -20,6 +22,10 @@ import numpy as np
 
 Scorer = Callable[[int, int, np.ndarray, np.ndarray], np.ndarray]
 """scorer(a, b, start_i, start_j) -> scores of beads [start_i, +a) x [start_j, +b)."""
+
+# Tolerance of the Viterbi target-deletion test: subtracting and re-adding the deletion
+# ramp is not exact in floating point.
+_RAMP_TOLERANCE = 1e-9
 
 
 @dataclass(frozen=True)
@@ -36,8 +42,12 @@ class Band:
         return cls(np.zeros(n + 1, dtype=np.int64), np.full(n + 1, m, dtype=np.int64))
 
     @cached_property
+    def widths(self) -> np.ndarray:
+        return self.hi - self.lo + 1
+
+    @cached_property
     def offsets(self) -> np.ndarray:
-        return np.concatenate([[0], np.cumsum(self.hi - self.lo + 1)])
+        return np.concatenate([[0], np.cumsum(self.widths)])
 
     @property
     def size(self) -> int:
@@ -46,69 +56,87 @@ class Band:
     @cached_property
     def grid(self) -> tuple[np.ndarray, np.ndarray]:
         """Row and column of every cell, in flat-index order."""
-        widths = self.hi - self.lo + 1
-        rows = np.repeat(np.arange(self.n + 1), widths)
-        cols = np.arange(self.size) - np.repeat(self.offsets[:-1], widths) + self.lo[rows]
+        rows = np.repeat(np.arange(self.n + 1), self.widths)
+        cols = np.arange(self.size) - self.offsets[:-1][rows] + self.lo[rows]
         return rows, cols
 
 
 @dataclass(frozen=True)
 class Edges:
-    """All beads of one type inside the band, grouped by the row they end in."""
+    """Every bead of every type inside the band, row by row.
 
-    kind: tuple[int, int]
-    dst: np.ndarray  # flat cell index where the bead ends
-    src: np.ndarray  # flat cell index where it starts
-    score: np.ndarray
-    row_bounds: np.ndarray  # edges ending in row i are [row_bounds[i], row_bounds[i+1])
+    The beads ending in row i hold positions ``[K * offsets[i], K * offsets[i + 1])`` of
+    ``src`` and ``score`` (K types): type by type, one a cell of the row. Where a type cannot
+    end in a cell, its bead starts at the sentinel cell ``band.size``, which no sweep reaches.
+    """
+
+    kinds: tuple[tuple[int, int], ...]
+    src: np.ndarray  # int32: the flat cell each bead starts in
+    score: np.ndarray  # float64
+
+    def position(self, row_start: int, width: int, kind: int, col: int) -> int:
+        """Where the bead of type ``kind`` ending in cell ``col`` of a row is stored."""
+        return len(self.kinds) * row_start + kind * width + col
 
 
-def build_edges(band: Band, kind: tuple[int, int], scorer: Scorer) -> Edges:
-    a, b = kind
+def build_edges(band: Band, kinds: Sequence[tuple[int, int]], scorer: Scorer) -> Edges:
     rows, cols = band.grid
-    start_i, start_j = rows - a, cols - b
-    ok = (start_i >= 0) & (start_j >= 0)
-    ok[ok] &= (start_j[ok] >= band.lo[start_i[ok]]) & (start_j[ok] <= band.hi[start_i[ok]])
-    dst = np.flatnonzero(ok)
-    si, sj = start_i[ok], start_j[ok]
-    src = band.offsets[si] + sj - band.lo[si]
-    score = np.asarray(scorer(a, b, si, sj), dtype=np.float64)
-    bounds = np.searchsorted(rows[dst], np.arange(band.n + 2))
-    return Edges(kind, dst, src, score, bounds)
+    row_start = band.offsets[:-1][rows]
+    widths = band.widths[rows]
+    n_kinds = len(kinds)
+    src = np.full(n_kinds * band.size, band.size, dtype=np.int32)
+    score = np.zeros(n_kinds * band.size)
+    local = np.arange(band.size) - row_start
+    for k, (a, b) in enumerate(kinds):
+        start_i, start_j = rows - a, cols - b
+        ok = (start_i >= 0) & (start_j >= 0)
+        ok[ok] &= (start_j[ok] >= band.lo[start_i[ok]]) & (start_j[ok] <= band.hi[start_i[ok]])
+        si, sj = start_i[ok], start_j[ok]
+        where = n_kinds * row_start[ok] + k * widths[ok] + local[ok]
+        src[where] = band.offsets[si] + sj - band.lo[si]
+        score[where] = scorer(a, b, si, sj)
+    return Edges(tuple(kinds), src, score)
 
 
-def _sweep(band: Band, edges: list[Edges], skip_tgt: float, semiring: str):
-    """Fill the table row by row; returns (table, best incoming edge type per cell or None)."""
-    table = np.full(band.size, -np.inf)
+def _sweep(band: Band, edges: Edges, skip_tgt: float, viterbi: bool):
+    """Fill the table row by row; returns (table, best incoming bead type per cell or None).
+
+    Target deletions (0-1) stay in the row: row[j] = best(row[j], row[j-1] + skip), solved
+    for the whole row at once with a cumulative max / log-sum-exp. Their type is K.
+    """
+    n_kinds = len(edges.kinds)
+    table = np.full(band.size + 1, -np.inf)  # the last cell is the sentinel
     table[0] = 0.0
-    offsets = band.offsets
-    viterbi = semiring == "max"
     choice = np.full(band.size, -1, dtype=np.int8) if viterbi else None
+    offsets, widths = band.offsets.tolist(), band.widths.tolist()
+    ramp_all = skip_tgt * np.arange(max(widths))
+    columns = np.arange(max(widths))
+    accumulate = np.maximum.accumulate if viterbi else np.logaddexp.accumulate
+    src, score = edges.src, edges.score
     for i in range(band.n + 1):
-        start, stop = offsets[i], offsets[i + 1]
-        row = table[start:stop]
-        for t, edge in enumerate(edges):
-            lo, hi = edge.row_bounds[i], edge.row_bounds[i + 1]
-            if lo == hi:
-                continue
-            dst = edge.dst[lo:hi] - start
-            candidate = table[edge.src[lo:hi]] + edge.score[lo:hi]
+        start, stop, width = offsets[i], offsets[i + 1], widths[i]
+        if i:
+            candidates = table[src[n_kinds * start : n_kinds * stop]]
+            candidates += score[n_kinds * start : n_kinds * stop]
+            candidates = candidates.reshape(n_kinds, width)
             if viterbi:
-                better = candidate > row[dst]
-                row[dst[better]] = candidate[better]
-                choice[start + dst[better]] = t
+                best = candidates.argmax(axis=0)  # the first type of equal scores wins
+                row = candidates[best, columns[:width]]
             else:
-                row[dst] = np.logaddexp(row[dst], candidate)
-        # Target deletions (0-1) stay in the row: row[j] = best(row[j], row[j-1] + skip),
-        # solved for the whole row at once with a cumulative max / log-sum-exp.
-        ramp = skip_tgt * np.arange(len(row))
-        shifted = row - ramp
-        accumulated = (np.maximum if viterbi else np.logaddexp).accumulate(shifted) + ramp
+                row = np.logaddexp.reduce(candidates, axis=0)
+        else:
+            row = table[start:stop].copy()
+        ramp = ramp_all[:width]
+        accumulated = accumulate(row - ramp)
+        accumulated += ramp
         if viterbi:
-            # Tolerance: subtracting and re-adding the ramp is not exact in floating point.
-            from_left = accumulated > row + 1e-9
-            choice[start + np.flatnonzero(from_left)] = len(edges)
-        row[:] = accumulated
+            from_left = accumulated > row + _RAMP_TOLERANCE
+            if i:
+                best[from_left] = n_kinds
+                choice[start:stop] = best
+            else:
+                choice[start:stop][from_left] = n_kinds
+        table[start:stop] = accumulated
     return table, choice
 
 
@@ -116,67 +144,82 @@ def _sweep(band: Band, edges: list[Edges], skip_tgt: float, semiring: str):
 class Path:
     beads: tuple[tuple[int, int, int, int], ...]  # (src start, src size, tgt start, tgt size)
     posteriors: np.ndarray | None  # posterior probability of each bead, when computed
+    # The probability that the alignment passes through the corner before each bead, and
+    # the end (one more than the beads), when posteriors are computed.
+    corners: np.ndarray | None = None
 
 
-def best_path(
-    band: Band, edges: list[Edges], skip_tgt: float, posteriors: bool = True
-) -> Path:
-    table, choice = _sweep(band, edges, skip_tgt, "max")
+def best_path(band: Band, edges: Edges, skip_tgt: float, posteriors: bool = True) -> Path:
+    table, choice = _sweep(band, edges, skip_tgt, viterbi=True)
+    n_kinds = len(edges.kinds)
     m = int(band.hi[-1])
     cell = band.size - 1
     if not np.isfinite(table[cell]) or band.lo[-1] > m:
         raise RuntimeError("no path through the band")  # a bug, not a user error
-    offsets, lo = band.offsets, band.lo
+    offsets, lo, widths = band.offsets, band.lo, band.widths
     steps = []
+    taken = []  # per bead: its position in ``edges`` (None for a target deletion), its cell
     i, j = band.n, m
-    taken = []
     while (i, j) != (0, 0):
         t = int(choice[cell])
-        if t == len(edges):
-            a, b, edge_index = 0, 1, -1
+        if t == n_kinds:
+            a, b, where = 0, 1, None
         else:
-            a, b = edges[t].kind
-            edge_index = int(np.searchsorted(edges[t].dst, cell))  # dst is sorted
+            a, b = edges.kinds[t]
+            where = edges.position(int(offsets[i]), int(widths[i]), t, j - int(lo[i]))
         steps.append((i - a, a, j - b, b))
-        taken.append((t, edge_index, cell))
+        taken.append((where, cell))
         i, j = i - a, j - b
         cell = int(offsets[i] + j - lo[i])
     steps.reverse()
     taken.reverse()
-    probabilities = None
-    if posteriors:
-        probabilities = _posteriors(band, edges, skip_tgt, taken)
-    return Path(tuple(steps), probabilities)
+    if not posteriors:
+        return Path(tuple(steps), None)
+    return Path(tuple(steps), *_posteriors(band, edges, skip_tgt, taken))
 
 
-def _posteriors(band: Band, edges: list[Edges], skip_tgt: float, taken) -> np.ndarray:
-    forward, _ = _sweep(band, edges, skip_tgt, "sum")
+def _posteriors(band: Band, edges: Edges, skip_tgt: float, taken
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """The posterior of each bead taken, and of the corners between them."""
+    forward, _ = _sweep(band, edges, skip_tgt, viterbi=False)
     backward = _backward(band, edges, skip_tgt)
-    total = forward[-1]
+    total = forward[band.size - 1]
     result = []
-    for t, edge_index, cell in taken:
-        if t == len(edges):
-            start_cell = cell - 1
-            score = skip_tgt
+    for where, cell in taken:
+        if where is None:
+            result.append(forward[cell - 1] + skip_tgt + backward[cell] - total)
         else:
-            start_cell = int(edges[t].src[edge_index])
-            score = edges[t].score[edge_index]
-        result.append(forward[start_cell] + score + backward[cell] - total)
-    return np.clip(np.exp(np.array(result)), 0.0, 1.0)
+            result.append(forward[edges.src[where]] + edges.score[where] + backward[cell] - total)
+    cells = np.array([0] + [cell for _, cell in taken], dtype=np.int64)
+    corners = forward[cells] + backward[cells] - total
+    return (np.clip(np.exp(np.array(result)), 0.0, 1.0),
+            np.clip(np.exp(corners), 0.0, 1.0))
 
 
-def _backward(band: Band, edges: list[Edges], skip_tgt: float) -> np.ndarray:
-    """Backward log-sums, by running the forward sweep on the mirrored grid."""
+def _backward(band: Band, edges: Edges, skip_tgt: float) -> np.ndarray:
+    """Backward log-sums: the forward sweep on the mirrored grid (rows and columns read from
+    the end), whose beads are the same beads read from their ends."""
     n, m = band.n, int(band.hi[-1])
     mirrored = Band(m - band.hi[::-1].copy(), m - band.lo[::-1].copy())
     rows, cols = band.grid
-    mirror_index = mirrored.offsets[n - rows] + (m - cols) - mirrored.lo[n - rows]
-    mirrored_edges = []
-    for edge in edges:
-        dst, src = mirror_index[edge.src], mirror_index[edge.dst]
-        order = np.argsort(dst, kind="stable")
-        mirrored_rows = n - rows[edge.src[order]]
-        bounds = np.searchsorted(mirrored_rows, np.arange(n + 2))
-        mirrored_edges.append(Edges(edge.kind, dst[order], src[order], edge.score[order], bounds))
-    table, _ = _sweep(mirrored, mirrored_edges, skip_tgt, "sum")
+    mirrored_row_start = mirrored.offsets[:-1][n - rows]
+    mirror_index = mirrored_row_start + (m - cols) - mirrored.lo[n - rows]
+    # Each bead of the original is stored where the mirrored sweep looks for it: under its
+    # own type at its start cell, read as the mirrored end.
+    n_kinds = len(edges.kinds)
+    ends = n_kinds * band.offsets[:-1][rows] + np.arange(band.size) - band.offsets[:-1][rows]
+    widths = band.widths[rows]
+    mirrored_ends = (n_kinds - 1) * mirrored_row_start + mirror_index
+    mirrored_widths = mirrored.widths[n - rows]
+    src = np.full(n_kinds * band.size, band.size, dtype=np.int32)
+    score = np.zeros(n_kinds * band.size)
+    for k in range(n_kinds):
+        where = ends + k * widths  # the beads of type k, by the cell they end in
+        starts = edges.src[where]
+        ok = np.flatnonzero(starts < band.size)
+        starts = starts[ok]
+        target = mirrored_ends[starts] + k * mirrored_widths[starts]
+        src[target] = mirror_index[ok]
+        score[target] = edges.score[where[ok]]
+    table, _ = _sweep(mirrored, Edges(edges.kinds, src, score), skip_tgt, viterbi=False)
     return table[mirror_index]

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from corpus.beads import Bead, check_partition
+from corpus.lang.variants import (
+    SCRIPTS,
+    check_script,
+    detect_script,
+    scored_script,
+    scoring_text,
+)
 from corpus.signature import Signature
 
 LANGUAGES = ("zh", "en")
@@ -16,14 +23,18 @@ LANGUAGES = ("zh", "en")
 class SetAside:
     """An input line kept out of the sentence stream, with the reason (never silently lost)."""
 
-    line_no: int  # 1-based line number in the input file
+    line_no: int  # 1-based location in the input: its line (see corpus.read.extracted)
     text: str
     reason: str  # e.g. "metadata", "other-language boilerplate"
 
 
 @dataclass(frozen=True)
 class Side:
-    """The sentences of one side, in order; ``paragraphs[i]`` is sentence i's paragraph index."""
+    """The sentences of one side, in order; ``paragraphs[i]`` is sentence i's paragraph index.
+
+    ``script`` is what the side is written in ("Hans"/"Hant" for Chinese, "Latn" for
+    English; see ``corpus.lang.variants``): detected from the sentences when not given.
+    """
 
     sentences: tuple[str, ...]
     lang: str
@@ -31,15 +42,29 @@ class Side:
     set_aside: tuple[SetAside, ...] = ()
     source: str = ""  # file path or "" when built in memory
     encoding: str = "utf-8"
+    script: str = ""
+    format: str = "text"  # the input format it was read from (corpus.read.formats)
 
     def __post_init__(self) -> None:
         if self.paragraphs and len(self.paragraphs) != len(self.sentences):
             raise ValueError("paragraphs must give one index per sentence")
         if any("\n" in s for s in self.sentences):
             raise ValueError("a sentence may not contain a newline")
+        if self.script:
+            check_script(self.lang, self.script)
+        elif self.lang in SCRIPTS:
+            object.__setattr__(self, "script", detect_script(self.lang, self.sentences))
 
     def __len__(self) -> int:
         return len(self.sentences)
+
+    def for_scoring(self) -> Side:
+        """The side as the encoders and the length model read it: Traditional characters as
+        Simplified, full-width letters and digits as ASCII (outputs keep ``self``)."""
+        sentences = tuple(scoring_text(s, self.script) for s in self.sentences)
+        if sentences == self.sentences:
+            return self
+        return replace(self, sentences=sentences, script=scored_script(self.script))
 
 
 @dataclass(frozen=True)

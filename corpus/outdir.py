@@ -3,7 +3,8 @@
 - ``src.sents`` / ``tgt.sents``: the sentences, one a line; line number (0-based) = id.
 - ``alignment.align``: one bead a line, ``[src ids]:[tgt ids]`` (the gold-set format).
 - ``pairs.jsonl``: one bead a line: ids, both texts, score, bead type, review status.
-- ``meta.json``: signature, languages, per-document summary, lines set aside at reading.
+- ``meta.json``: signature, languages and scripts, per-document summary, lines set aside at
+  reading.
 
 Every file is written atomically. ``meta.json`` is written afresh unless ``write_outdir`` is
 called with ``keep_extra_meta`` (the review screen does: it rewrites the OUT_DIR after every
@@ -52,8 +53,10 @@ def pair_record(doc: AlignedDocument, bead: Bead) -> dict[str, Any]:
 def _side_meta(side: Side) -> dict[str, Any]:
     return {
         "lang": side.lang,
+        "script": side.script,
         "source": side.source,
         "encoding": side.encoding,
+        "format": side.format,
         "sentences": len(side),
         "paragraphs": list(side.paragraphs),
         "set_aside": [
@@ -114,17 +117,22 @@ def _read_side(out: Path, name: str, meta: dict[str, Any]) -> Side:
     text = (out / name).read_text(encoding="utf-8")
     sentences = tuple(text.split("\n")[:-1]) if text else ()
     paragraphs = tuple(meta.get("paragraphs") or ())
-    return Side(
-        sentences=sentences,
-        lang=meta.get("lang", ""),
-        paragraphs=paragraphs if len(paragraphs) == len(sentences) else (),
-        set_aside=tuple(
-            SetAside(item["line"], item["text"], item["reason"])
-            for item in meta.get("set_aside", ())
-        ),
-        source=meta.get("source", ""),
-        encoding=meta.get("encoding", "utf-8"),
-    )
+    try:
+        return Side(
+            sentences=sentences,
+            lang=meta.get("lang", ""),
+            paragraphs=paragraphs if len(paragraphs) == len(sentences) else (),
+            set_aside=tuple(
+                SetAside(item["line"], item["text"], item["reason"])
+                for item in meta.get("set_aside", ())
+            ),
+            source=meta.get("source", ""),
+            encoding=meta.get("encoding", "utf-8"),
+            format=meta.get("format", "text"),
+            script=meta.get("script", ""),  # "" (an older OUT_DIR): detected from the text
+        )
+    except ValueError as exc:
+        raise InputError(f"{out / META}: {exc} ({name})") from None
 
 
 def read_outdir(out_dir: str | Path) -> AlignedDocument:

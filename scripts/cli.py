@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from corpus.errors import BitextError
 from corpus.signature import package_version
 
-COMMANDS = ("split", "align", "eval", "export", "import", "review")
+COMMANDS = ("split", "align", "batch", "match", "eval", "export", "import", "review")
 
 
 def build_parser() -> argparse.ArgumentParser:

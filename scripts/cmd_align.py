@@ -8,6 +8,7 @@ from pathlib import Path
 
 from align.config import AlignConfig
 from align.encoders.registry import DEFAULT_ENCODER, ENCODERS
+from corpus.read.formats import DEFAULT_INPUT_FORMAT, INPUT_FORMATS
 
 logger = logging.getLogger("bitext")
 
@@ -21,7 +22,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("src", type=Path)
     parser.add_argument("tgt", type=Path)
     parser.add_argument("-o", "--out", type=Path, required=True, help="output folder")
+    add_align_options(parser)
+    parser.add_argument("--doc-id", default="", help="document id (default: SRC file stem)")
+    parser.set_defaults(handler=run)
+
+
+def add_align_options(parser: argparse.ArgumentParser) -> None:
+    """The options of an alignment, shared by ``bitext align`` and ``bitext batch``."""
     parser.add_argument("--presplit", action="store_true", help="inputs are one sentence a line")
+    parser.add_argument("--input-format", default=DEFAULT_INPUT_FORMAT,
+                        help=f"{' | '.join(INPUT_FORMATS)} (default {DEFAULT_INPUT_FORMAT}: "
+                             "from each file's content and extension)")
     others = [name for name in ENCODERS if name != DEFAULT_ENCODER]
     parser.add_argument("--encoder", default=DEFAULT_ENCODER,
                         help=f"{DEFAULT_ENCODER} (default), {', '.join(others[:-1])} or {others[-1]}")
@@ -33,16 +44,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                              "cuda:1, mps")
     parser.add_argument("--max-bead", type=int, default=AlignConfig.max_bead,
                         help="largest side of a bead")
-    parser.add_argument("--doc-id", default="", help="document id (default: SRC file stem)")
-    parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from align.api import align_files
 
     doc = align_files(args.src, args.tgt, out_dir=args.out, presplit=args.presplit,
-                      encoder=args.encoder, model=args.model, device=args.device,
-                      max_bead=args.max_bead, doc_id=args.doc_id)
+                      input_format=args.input_format, encoder=args.encoder, model=args.model,
+                      device=args.device, max_bead=args.max_bead, doc_id=args.doc_id)
     summary = doc.summary
     logger.info(
         "%d beads (%.0f%% 1-1, %.0f%% deletions), mean confidence %.2f → %s",

@@ -1,4 +1,4 @@
-"""`bitext export OUT_DIR... --format hf|tmx|tsv|moses|jsonl|xliff -o OUTPUT`."""
+"""`bitext export OUT_DIR|RUN_DIR... --format hf|tmx|tsv|moses|jsonl|xliff -o OUTPUT`."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from corpus.export import (
     export,
 )
 from corpus.export.filters import ORDER, Copies, parse_filter_spec
+from corpus.export.runs import expand_runs, write_run_report
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -23,7 +24,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Export the beads of one or more OUT_DIRs of `bitext align`, filtered "
         "and split by document. Rejected beads are dropped unless --keep-rejected.",
     )
-    parser.add_argument("out_dirs", nargs="+", metavar="OUT_DIR", help="output folders of align")
+    parser.add_argument("out_dirs", nargs="+", metavar="OUT_DIR",
+                        help="output folders of align, or run folders of batch (RUN_DIR: its "
+                        "ok documents, and a run report beside the output)")
     parser.add_argument("-o", "--output", required=True,
                         help="DATASET_DIR (hf), a file (tmx/tsv/jsonl/xliff) or NAME (moses: "
                         "NAME.en, NAME.zh)")
@@ -55,7 +58,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     group.add_argument("--seed", type=int, default=SplitSpec.seed,
                        help="seed of the document hash")
     group.add_argument("--zh-tag", default=WriteOptions.zh_tag,
-                       help="xml:lang of Chinese (TMX/XLIFF)")
+                       help="xml:lang of Chinese (TMX/XLIFF); default: zh-Hans/zh-Hant as written")
     group.add_argument("--en-tag", default=WriteOptions.en_tag,
                        help="xml:lang of English (TMX/XLIFF)")
     group.add_argument("--license", default=WriteOptions.license,
@@ -94,7 +97,12 @@ def run(args: argparse.Namespace) -> int:
             shard_rows=args.shard_rows,
         ),
     )
-    report = export(args.out_dirs, args.output, options)
+    inputs = expand_runs(args.out_dirs)
+    report = export(inputs.out_dirs, args.output, options)
     print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if args.json
           else report.to_text())
+    if inputs.runs:
+        run_report = write_run_report(inputs, report, args.output)
+        if not args.json:
+            print(run_report.to_text())
     return 0

@@ -19,8 +19,8 @@ from scipy import sparse
 from align.encoders.bags import Bags
 from align.encoders.base import FirstPass, PairFeatures, SentenceSimilarity
 from align.encoders.document_lexicon import document_lexicon
-from align.encoders.products import pair_products, window_members
-from align.encoders.windows import UnionWindows, clip
+from align.encoders.products import PairTable, values_by_block, window_members
+from align.encoders.windows import clip
 
 logger = logging.getLogger(__name__)
 
@@ -30,15 +30,45 @@ LEXICON_CONFIDENCE = 0.5
 
 
 class _Side:
-    """One side: its sentences' weighted own terms, and its windows' binary 'matches' of the
-    other side's terms."""
+    """One side: its sentences' weighted own terms, and the scores of each sentence against
+    windows of the other side: the weight of its terms that a window's words translate.
 
-    def __init__(self, own: sparse.csr_matrix, matches: sparse.csr_matrix):
+    What a window translates is not held for the whole document (a common English word
+    glosses hundreds of Chinese words, so a window of four English sentences covers thousands
+    of Chinese units): for each block of sentences, only the block's own terms are looked up
+    in the opposite windows (``links``: own term → the opposite terms that match it).
+    """
+
+    def __init__(self, own: sparse.csr_matrix, opposite: sparse.csr_matrix,
+                 links: sparse.csr_matrix):
         self.own = own
         self.mass = np.asarray(own.sum(axis=1)).ravel()
-        # Binary, and by far the largest matrices (a common English word glosses hundreds of
-        # Chinese words): a byte per entry instead of four.
-        self.matches = UnionWindows(matches.astype(bool))
+        self._opposite = opposite
+        self._links = links
+        self.hits = PairTable(own.shape[0], opposite.shape[0], self._hits)
+
+    def _hits(self, rows: np.ndarray, starts: np.ndarray, sizes: int) -> np.ndarray:
+        return values_by_block(rows, starts, sizes, self._block_hits)
+
+    def _block_hits(self, row_lo: int, row_hi: int, start_lo: int, start_hi: int,
+                    sizes: int) -> np.ndarray:
+        own = self.own[row_lo:row_hi]
+        terms, local = np.unique(own.indices, return_inverse=True)
+        own = sparse.csr_matrix((own.data, local.astype(np.int32), own.indptr),
+                                shape=(own.shape[0], len(terms)))
+        width = start_hi - start_lo
+        stop = min(start_hi + sizes - 1, self._opposite.shape[0])
+        # Which of the block's terms each opposite sentence matches (terms × sentences).
+        matched = np.zeros((len(terms), width + sizes - 1), np.float32)
+        found = (self._links[terms] @ self._opposite[start_lo:stop].T).toarray()
+        matched[:, : stop - start_lo] = found != 0
+        hits = np.empty((sizes, own.shape[0], width), np.float32)
+        window = matched[:, :width]
+        for size in range(sizes):
+            if size:  # a window one sentence longer: the union with the next sentence
+                window = np.maximum(window, matched[:, size : size + width])
+            hits[size] = own @ window
+        return hits
 
 
 class LexicalFeatures(PairFeatures):
@@ -58,10 +88,8 @@ class LexicalFeatures(PairFeatures):
         self._bags = bags
         zh_weighted = (bags.zh_units @ sparse.diags(bags.unit_idf)).tocsr()
         en_weighted = (bags.en_terms @ sparse.diags(bags.term_idf)).tocsr()
-        zh_glosses = clip((bags.zh_units @ bags.lexicon).tocsr())
-        en_covers = clip((bags.en_terms @ bags.lexicon.T).tocsr())
-        self._zh = _Side(zh_weighted, zh_glosses)
-        self._en = _Side(en_weighted, en_covers)
+        self._zh = _Side(zh_weighted, bags.en_terms, bags.lexicon)
+        self._en = _Side(en_weighted, bags.zh_units, bags.lexicon.T.tocsr())
         self._zh_is_src = zh_is_src
 
     def similarity(self, src_start, src_size, tgt_start, tgt_size):
@@ -70,16 +98,15 @@ class LexicalFeatures(PairFeatures):
     def sentence_similarity(self, src_start, src_size, tgt_start, tgt_size) -> SentenceSimilarity:
         src, tgt = (self._zh, self._en) if self._zh_is_src else (self._en, self._zh)
         return SentenceSimilarity(
-            self._covers(src, tgt, src_start, src_size, tgt_start, tgt_size)[np.newaxis],
-            self._covers(tgt, src, tgt_start, tgt_size, src_start, src_size)[np.newaxis],
+            self._covers(src, src_start, src_size, tgt_start, tgt_size)[np.newaxis],
+            self._covers(tgt, tgt_start, tgt_size, src_start, src_size)[np.newaxis],
         )
 
     @staticmethod
-    def _covers(side: _Side, opposite: _Side, start, size, opposite_start, opposite_size
-                ) -> np.ndarray:
-        """Coverage of each of ``side``'s window sentences by the ``opposite`` window."""
+    def _covers(side: _Side, start, size, opposite_start, opposite_size) -> np.ndarray:
+        """Coverage of each of ``side``'s window sentences by the window opposite."""
         rows, opposite_rows = window_members(start, size, opposite_start)
-        hits = pair_products(side.own, opposite.matches(opposite_size), rows, opposite_rows)
+        hits = side.hits(rows, opposite_rows, opposite_size).astype(np.float64)
         with np.errstate(invalid="ignore", divide="ignore"):
             return (hits / side.mass[rows]).reshape(size, -1)
 

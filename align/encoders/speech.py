@@ -8,6 +8,11 @@ import numpy as np
 from align.encoders.base import PairFeatures
 from align.encoders.windows import block_starts
 
+_MARK_BITS = np.array([1, 2, 4], dtype=np.uint8)  # opens a quote, closes one, asks
+_OPENS = np.uint8(1)
+# How many of the three marks agree, for each byte of marks that differ.
+_AGREEING = np.array([3 - bin(bits).count("1") for bits in range(8)], dtype=np.int64)
+
 
 class SpeechFeatures(PairFeatures):
     """Whether two windows begin and end alike: opening a quotation, closing one, asking.
@@ -24,12 +29,17 @@ class SpeechFeatures(PairFeatures):
     def __init__(self, src_marks: np.ndarray, tgt_marks: np.ndarray):
         self._src = np.asarray(src_marks, dtype=bool).reshape(-1, 3)  # sentences × marks
         self._tgt = np.asarray(tgt_marks, dtype=bool).reshape(-1, 3)
+        # The three marks as the bits of one byte a sentence: one gather a window end.
+        self._src_bits = self._src @ _MARK_BITS
+        self._tgt_bits = self._tgt @ _MARK_BITS
 
     def similarity(self, src_start, src_size, tgt_start, tgt_size):
-        src_first, src_last = self._src[src_start], self._src[src_start + src_size - 1]
-        tgt_first, tgt_last = self._tgt[tgt_start], self._tgt[tgt_start + tgt_size - 1]
-        agree = (src_first[:, 0] == tgt_first[:, 0]) + (src_last[:, 1:] == tgt_last[:, 1:]).sum(1)
-        return (agree / 3.0)[np.newaxis, :]
+        src_start, tgt_start = np.asarray(src_start), np.asarray(tgt_start)
+        opens = self._src_bits[src_start] ^ self._tgt_bits[tgt_start]
+        ends = (self._src_bits[src_start + (src_size - 1)]
+                ^ self._tgt_bits[tgt_start + (tgt_size - 1)])
+        differ = (opens & _OPENS) | (ends & ~_OPENS)
+        return (_AGREEING[differ] / 3.0)[np.newaxis, :]
 
     def coarsen(self, factor: int) -> SpeechFeatures:
         return SpeechFeatures(_coarsen_marks(self._src, factor), _coarsen_marks(self._tgt, factor))

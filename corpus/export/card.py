@@ -129,6 +129,7 @@ ds = load_dataset("parquet", data_files={{{loading}}})
 | `score` | alignment confidence in [0, 1] (float32) |
 | `len_ratio` | English characters / Chinese characters (code points); 0 when a side is empty |
 | `status` | review status: `auto`, `confirmed` or `rejected` |
+| `zh_lang` | the Chinese script as written: `zh-Hans` (Simplified) or `zh-Hant` (Traditional) |
 
 ## Export
 

@@ -15,12 +15,8 @@ from typing import IO, Any
 
 from corpus.export.escaping import tsv_escape, xml_attr, xml_text
 from corpus.export.rows import PairRow
-from corpus.export.writer import WriteOptions, Writer, filter_column
+from corpus.export.writer import Writer, filter_column
 from corpus.signature import package_version
-
-
-def lang_tag(lang: str, options: WriteOptions) -> str:
-    return options.en_tag if lang == "en" else options.zh_tag
 
 
 class JsonlWriter(Writer):
@@ -36,7 +32,8 @@ class JsonlWriter(Writer):
 
 
 TSV_COLUMNS = (
-    "en", "zh", "score", "doc_id", "bead", "src_lang", "src_ids", "tgt_ids", "status", "len_ratio"
+    "en", "zh", "score", "doc_id", "bead", "src_lang", "src_ids", "tgt_ids", "status", "len_ratio",
+    "zh_lang",
 )
 
 
@@ -63,6 +60,7 @@ class TsvWriter(Writer):
             ",".join(map(str, row.tgt_ids)),
             row.status,
             f"{row.len_ratio:.4f}",
+            row.zh_lang,
         ]
         values += [f"{row.filter_scores.get(c, 0.0):.4f}" for c in self.options.extra_columns]
         state.write("\t".join(values) + "\n")
@@ -98,8 +96,8 @@ class TmxWriter(Writer):
 
     def _open(self, stack: ExitStack, split: str) -> IO[str]:
         fh = self._file(stack, self.path_for(split))
-        langs = {doc.src_lang for doc in self.docs}
-        srclang = lang_tag(langs.pop(), self.options) if len(langs) == 1 else "*all*"
+        tags = {self.options.lang_tag(doc.src_lang, doc.zh_script) for doc in self.docs}
+        srclang = tags.pop() if len(tags) == 1 else "*all*"
         fh.write('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n')
         fh.write(
             f'  <header creationtool="bitext" creationtoolversion={xml_attr(package_version())}'
@@ -124,7 +122,7 @@ class TmxWriter(Writer):
         parts += [f'      <prop type="{kind}">{xml_text(value)}</prop>\n' for kind, value in props]
         for lang in (row.src_lang, row.tgt_lang):
             parts.append(
-                f"      <tuv xml:lang={xml_attr(lang_tag(lang, self.options))}>"
+                f"      <tuv xml:lang={xml_attr(self.options.lang_tag(lang, row.zh_script))}>"
                 f"<seg>{xml_text(row.text(lang))}</seg></tuv>\n"
             )
         parts.append("    </tu>\n")
@@ -147,8 +145,8 @@ class XliffWriter(Writer):
         fh.write(
             '<?xml version="1.0" encoding="UTF-8"?>\n'
             '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0"'
-            f" srcLang={xml_attr(lang_tag(src, self.options))}"
-            f" trgLang={xml_attr(lang_tag(tgt, self.options))}>\n"
+            f" srcLang={xml_attr(self.options.lang_tag(src, self.zh_script))}"
+            f" trgLang={xml_attr(self.options.lang_tag(tgt, self.zh_script))}>\n"
         )
         return {"fh": fh, "doc": None, "files": 0, "units": 0, "src": src, "tgt": tgt}
 

@@ -17,8 +17,9 @@ DATASET_DIR is replaced only when it is empty or an earlier bitext export.
 Columns: ``translation`` (``Translation(languages=["en", "zh"])``, as wmt19/opus100),
 ``doc_id``, ``src_lang``, ``src_ids``/``tgt_ids`` (int32 lists: the aligner's source and
 target sentence ids), ``bead`` ("1-2"), ``score`` (float32), ``len_ratio`` (float32: en
-characters / zh characters, 0 when a side is empty), ``status``; with raw filter scores kept,
-one float32 ``filter_<name>`` column per filter.
+characters / zh characters, 0 when a side is empty), ``status``, ``zh_lang`` ("zh-Hans" or
+"zh-Hant": the characters the Chinese is written in); with raw filter scores kept, one float32
+``filter_<name>`` column per filter.
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ def features(extra_columns: tuple[str, ...] = ()) -> Any:
         "score": datasets.Value("float32"),
         "len_ratio": datasets.Value("float32"),
         "status": datasets.Value("string"),
+        "zh_lang": datasets.Value("string"),
     }
     for name in extra_columns:
         columns[filter_column(name)] = datasets.Value("float32")
@@ -93,6 +95,7 @@ class _Shards:
         batch["score"].append(row.score)
         batch["len_ratio"].append(row.len_ratio)
         batch["status"].append(row.status)
+        batch["zh_lang"].append(row.zh_lang)
         for name in self.extra_columns:
             batch[filter_column(name)].append(row.filter_scores.get(name, 0.0))
         if len(batch["doc_id"]) >= min(self.batch_rows, self.shard_rows - self.in_shard):

@@ -23,6 +23,7 @@ from corpus.beads import STATUSES, bead_kind, parse_bead_line
 from corpus.document import LANGUAGES, AlignedDocument, join_sentences
 from corpus.errors import InputError
 from corpus.lang.script import is_cjk_ideograph
+from corpus.lang.variants import SIMPLIFIED, check_script, detect_script, language_tag
 from corpus.outdir import ALIGNMENT, META, PAIRS, SRC_SENTS, TGT_SENTS
 from corpus.signature import Signature
 
@@ -32,8 +33,9 @@ class PairRow:
     """One bead as it travels through export: both texts by language, ids, score, status.
 
     ``src_ids``/``tgt_ids`` are the sentence ids of the aligner's source and target sides;
-    ``src_lang`` says which language the source side is. ``filter_scores`` holds the raw
-    scores of the export filters when they are kept (``keep_filter_scores``).
+    ``src_lang`` says which language the source side is; ``zh_script`` which characters the
+    Chinese is written in ("Hans" or "Hant"). ``filter_scores`` holds the raw scores of the
+    export filters when they are kept (``keep_filter_scores``).
     """
 
     doc_id: str
@@ -44,11 +46,17 @@ class PairRow:
     tgt_ids: tuple[int, ...] = ()
     score: float = 0.0
     status: str = "auto"
+    zh_script: str = SIMPLIFIED
     filter_scores: Mapping[str, float] = field(default_factory=dict, compare=False)
 
     @property
     def tgt_lang(self) -> str:
         return "zh" if self.src_lang == "en" else "en"
+
+    @property
+    def zh_lang(self) -> str:
+        """The Chinese side's BCP 47 tag: "zh-Hans" or "zh-Hant"."""
+        return language_tag("zh", self.zh_script)
 
     @property
     def bead(self) -> str:
@@ -85,6 +93,7 @@ class PairRow:
             "score": round(self.score, 4),
             "len_ratio": round(self.len_ratio, 4),
             "status": self.status,
+            "zh_lang": self.zh_lang,
         }
         for name, value in self.filter_scores.items():
             record[f"filter_{name}"] = value
@@ -93,11 +102,13 @@ class PairRow:
 
 def document_rows(doc: AlignedDocument) -> Iterator[PairRow]:
     """The beads of an aligned document in memory as rows, in order."""
+    zh_script = (doc.tgt if doc.src.lang == "en" else doc.src).script
     for bead in doc.beads:
         src_text, tgt_text = doc.bead_texts(bead)
         en, zh = (src_text, tgt_text) if doc.src.lang == "en" else (tgt_text, src_text)
         yield PairRow(doc_id=doc.doc_id, en=en, zh=zh, src_lang=doc.src.lang, src_ids=bead.src,
-                      tgt_ids=bead.tgt, score=bead.score, status=bead.status)
+                      tgt_ids=bead.tgt, score=bead.score, status=bead.status,
+                      zh_script=zh_script)
 
 
 @dataclass(frozen=True)
@@ -109,6 +120,7 @@ class DocInfo:
     tgt_lang: str
     signature: Signature
     path: str = ""
+    zh_script: str = SIMPLIFIED
 
 
 def guess_lang(texts: list[str]) -> str:
@@ -157,13 +169,27 @@ class DocSource:
                 f"{self.path}: cannot tell the languages of the sides "
                 f"(src={src_lang or '?'}, tgt={tgt_lang or '?'}); expected one zh and one en"
             )
+        zh_side = "src" if src_lang == "zh" else "tgt"
         self.info = DocInfo(
             doc_id=str(meta.get("doc_id") or self.path.name),
             src_lang=src_lang,
             tgt_lang=tgt_lang,
             signature=Signature.from_dict(meta.get("signature", {})),
             path=str(self.path),
+            zh_script=self._zh_script(meta.get(zh_side, {}).get("script"),
+                                      SRC_SENTS if zh_side == "src" else TGT_SENTS),
         )
+
+    def _zh_script(self, recorded: Any, sentences: str) -> str:
+        """The Chinese side's script as meta.json records it, else (an OUT_DIR written before
+        scripts were recorded) detected from its sentences, read as a stream."""
+        if not recorded:
+            with (self.path / sentences).open(encoding="utf-8") as fh:
+                return detect_script("zh", (line.rstrip("\n") for line in fh))
+        try:
+            return check_script("zh", recorded)
+        except ValueError as exc:
+            raise InputError(f"{self.path / META}: {exc}") from None
 
     def _pairs_in_bead_order(self) -> bool:
         """True when pairs.jsonl lists exactly the beads of alignment.align, in order."""
@@ -245,6 +271,7 @@ class DocSource:
                         tgt_ids=bead.tgt,
                         score=score,
                         status=status,
+                        zh_script=info.zh_script,
                     )
                 if src.readline() or tgt.readline():
                     raise InputError(f"{where}some sentences are in no bead")

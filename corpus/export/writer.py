@@ -26,13 +26,14 @@ from corpus.atomic import atomic_open
 from corpus.errors import ConfigError
 from corpus.export.report import ExportReport, RowStats
 from corpus.export.rows import DocInfo, PairRow
+from corpus.lang.variants import language_tag
 
 
 @dataclass(frozen=True)
 class WriteOptions:
     """Settings shared by writers; each uses what applies to it."""
 
-    zh_tag: str = "zh-CN"
+    zh_tag: str | None = None  # None: "zh-Hans" or "zh-Hant", as each document is written
     en_tag: str = "en-US"
     keep_deletions: bool | None = None  # None: the format's default
     extra_columns: tuple[str, ...] = ()  # raw filter scores (TSV header, HF schema)
@@ -40,6 +41,12 @@ class WriteOptions:
     batch_rows: int = 10_000  # HF: rows per parquet row group
     license: str = "unknown"  # HF card
     pretty_name: str = ""  # HF card
+
+    def lang_tag(self, lang: str, zh_script: str) -> str:
+        """The xml:lang of ``lang`` in a document whose Chinese is written in ``zh_script``."""
+        if lang == "en":
+            return self.en_tag
+        return self.zh_tag or language_tag("zh", zh_script)
 
 
 def filter_column(name: str) -> str:
@@ -134,3 +141,9 @@ class Writer(ABC):
     def src_lang(self) -> str:
         """The source language of the inputs: the first document's source side."""
         return self.docs[0].src_lang if self.docs else "en"
+
+    @property
+    def zh_script(self) -> str:
+        """The script the inputs' Chinese is written in; "" when they differ."""
+        scripts = {doc.zh_script for doc in self.docs} or {DocInfo.zh_script}
+        return scripts.pop() if len(scripts) == 1 else ""

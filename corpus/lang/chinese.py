@@ -1,13 +1,13 @@
-"""Chinese text as words: jieba's tokens with numbers kept whole, and Chinese numerals read
-as digits."""
+"""Chinese text as words: jieba's tokens (``corpus.lang.segment``) with numbers kept whole,
+and Chinese numerals read as digits."""
 
 from __future__ import annotations
 
 import functools
-import logging
 import re
 
 from corpus.lang.cedict import in_dictionary
+from corpus.lang.segment import cut
 
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 _UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
@@ -47,15 +47,12 @@ def _is_number_run(run: str) -> bool:
 @functools.lru_cache(maxsize=100_000)
 def chinese_tokens(sentence: str) -> tuple[str, ...]:
     """jieba's tokens of a sentence, numbers kept whole; cached, as every encoder asks."""
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)  # jieba logs its dictionary loading through its own handler
     tokens: list[str] = []
     start = 0
     for run in _NUMERAL_RUN.finditer(sentence):
         if _is_number_run(run.group()):
-            tokens.extend(jieba.lcut(sentence[start : run.start()]))
+            tokens.extend(cut(sentence[start : run.start()]))
             tokens.append(run.group())
             start = run.end()
-    tokens.extend(jieba.lcut(sentence[start:]))
+    tokens.extend(cut(sentence[start:]))
     return tuple(token for token in map(str.strip, tokens) if token)

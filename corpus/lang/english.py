@@ -30,9 +30,9 @@ def stem(word: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _snowball():
-    import snowballstemmer  # the Snowball English stemmer, without nltk's slow import
+    import Stemmer  # PyStemmer: the Snowball English stemmer in C, without nltk's slow import
 
-    return snowballstemmer.stemmer("english")
+    return Stemmer.Stemmer("english")
 
 
 # English irregular verb forms and plurals, read as the base form: CC-CEDICT glosses verbs

@@ -30,6 +30,7 @@ import hmac
 import ipaddress
 import json
 import os
+import re
 import secrets
 import socket
 import threading
@@ -39,7 +40,13 @@ from typing import Any
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
+from starlette.responses import (
+    FileResponse,
+    JSONResponse,
+    PlainTextResponse,
+    RedirectResponse,
+    Response,
+)
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -172,6 +179,16 @@ def _error(message: str, status: int = 400) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
 
+def _page(name: str, token_given: bool) -> Response:
+    """A page of ``static/``, for the address with the token only."""
+    if not token_given:
+        return PlainTextResponse(
+            "Open the address that `bitext review` printed (it carries the access token).",
+            status_code=403,
+        )
+    return FileResponse(STATIC_DIR / name, media_type="text/html; charset=utf-8")
+
+
 def create_app(session: ReviewSession, token: str) -> ASGIApp:
     """The review web app for ``session``; every API call needs ``token``."""
     expected = token.encode()
@@ -206,12 +223,7 @@ def create_app(session: ReviewSession, token: str) -> ASGIApp:
         return data
 
     async def index(request: Request) -> Response:
-        if not token_ok(request.query_params.get("token")):
-            return PlainTextResponse(
-                "Open the address that `bitext review` printed (it carries the access token).",
-                status_code=403,
-            )
-        return FileResponse(STATIC_DIR / "index.html", media_type="text/html; charset=utf-8")
+        return _page("index.html", token_ok(request.query_params.get("token")))
 
     async def get_state(request: Request) -> Response:
         if not token_ok(request.headers.get(TOKEN_HEADER)):
@@ -282,6 +294,77 @@ def create_app(session: ReviewSession, token: str) -> ASGIApp:
     return GuardMiddleware(app)
 
 
+_DOC_PATH = re.compile(r"^/doc/(\d+)(/.*)?$")
+
+
+def create_run_app(run_dir: str | Path, token: str) -> ASGIApp:
+    """The review app of a batch run: the run index at ``/``, and document ``n`` of
+    ``run.jsonl`` in the one-document screen at ``/doc/n/`` (its session opened on first
+    visit and kept)."""
+    from corpus.review.runs import run_index
+
+    expected = token.encode()
+    sessions: dict[int, ASGIApp] = {}
+    lock = threading.Lock()
+
+    def token_ok(given: str | None) -> bool:
+        return given is not None and hmac.compare_digest(given.encode(), expected)
+
+    async def index(request: Request) -> Response:
+        return _page("run.html", token_ok(request.query_params.get("token")))
+
+    async def get_run(request: Request) -> Response:
+        if not token_ok(request.headers.get(TOKEN_HEADER)):
+            return _error("missing or wrong token", 403)
+        from starlette.concurrency import run_in_threadpool
+
+        entries = await run_in_threadpool(run_index, run_dir)
+        return JSONResponse({"run": Path(run_dir).resolve().name,
+                             "documents": [e.to_dict() for e in entries]})
+
+    run_app = GuardMiddleware(Starlette(routes=[
+        Route("/", index, methods=["GET"]),
+        Route("/api/run", get_run, methods=["GET"]),
+        Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
+    ]))
+
+    def document_app(number: int) -> ASGIApp | None:
+        with lock:
+            if number not in sessions:
+                entries = {e.number: e for e in run_index(run_dir)}
+                entry = entries.get(number)
+                if entry is None or entry.status != "ok":
+                    return None
+                sessions[number] = create_app(ReviewSession(entry.path), token)
+            return sessions[number]
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        match = _DOC_PATH.match(scope.get("path", "")) if scope["type"] == "http" else None
+        if match is None:
+            await run_app(scope, receive, send)
+            return
+        if match.group(2) is None:  # /doc/3 → /doc/3/, so that the page's relative API paths work
+            query = scope.get("query_string", b"").decode("latin-1")
+            target = f"{match.group(0)}/" + (f"?{query}" if query else "")
+            await GuardMiddleware(RedirectResponse(target, status_code=307))(scope, receive, send)
+            return
+        from starlette.concurrency import run_in_threadpool
+
+        try:
+            document = await run_in_threadpool(document_app, int(match.group(1)))
+        except BitextError as exc:
+            await GuardMiddleware(_error(str(exc), 409))(scope, receive, send)
+            return
+        if document is None:
+            await GuardMiddleware(PlainTextResponse("no such document in this run",
+                                                    status_code=404))(scope, receive, send)
+            return
+        root = scope.get("root_path", "") + f"/doc/{match.group(1)}"
+        await document({**scope, "root_path": root}, receive, send)
+
+    return app
+
+
 def loopback_address(host: str) -> str:
     """The address to bind for ``--host``; only loopback is allowed."""
     if host in LOOPBACK_NAMES:
@@ -298,17 +381,24 @@ def loopback_address(host: str) -> str:
 
 
 class ReviewServer:
-    """uvicorn serving the review app of one OUT_DIR on a loopback socket (port 0 = any free)."""
+    """uvicorn serving the review app of one OUT_DIR, or of a RUN_DIR (its run index), on a
+    loopback socket (port 0 = any free)."""
 
     def __init__(
         self, out_dir: str | Path, host: str = "127.0.0.1", port: int = 0, token: str = ""
     ):
         import uvicorn
 
+        from corpus.rundir import is_run_dir
+
         address = loopback_address(host)
-        self.session = ReviewSession(out_dir)
         self.token = token or secrets.token_urlsafe(32)
-        self.app = create_app(self.session, self.token)
+        if is_run_dir(out_dir):  # a RUN_DIR of bitext batch: its index, then each document
+            self.session: ReviewSession | None = None
+            self.app = create_run_app(out_dir, self.token)
+        else:
+            self.session = ReviewSession(out_dir)
+            self.app = create_app(self.session, self.token)
         family = socket.AF_INET6 if ":" in address else socket.AF_INET
         self._sock = socket.socket(family, socket.SOCK_STREAM)
         try:

@@ -49,7 +49,7 @@ def test_to_dataset_has_the_translation_column_and_the_export_columns():
     ds = doc.to_dataset()
     assert isinstance(ds, datasets.Dataset) and len(ds) == len(doc.beads)
     assert ds.column_names == ["translation", "doc_id", "src_lang", "src_ids", "tgt_ids",
-                               "bead", "score", "len_ratio", "status"]
+                               "bead", "score", "len_ratio", "status", "zh_lang"]
     assert ds[4]["translation"] == {"en": doc.pairs()[4].en, "zh": doc.pairs()[4].zh}
     assert ds[4]["src_ids"] == [4] and ds[4]["tgt_ids"] == [4, 5]
     assert set(ds["doc_id"]) == {"story"}

@@ -20,7 +20,7 @@ def test_finds_the_known_path_on_a_synthetic_score_table():
     # The true beads: a source deletion, a 1-1, a 1-2.
     scorer = table_scorer({(1, 0, 0, 0), (1, 1, 1, 0), (1, 2, 2, 1)})
     band = Band.full(3, 3)
-    path = best_path(band, [build_edges(band, kind, scorer) for kind in KINDS], skip_tgt=-3.0)
+    path = best_path(band, build_edges(band, KINDS, scorer), skip_tgt=-3.0)
     assert path.beads == ((0, 1, 0, 0), (1, 1, 0, 1), (2, 1, 1, 2))
     assert np.all(path.posteriors > 0.9)
 
@@ -30,7 +30,7 @@ def test_a_target_deletion_is_taken_when_it_pays():
     # than any bead that would swallow it.
     scorer = table_scorer({(1, 1, 0, 0), (1, 1, 1, 2), (1, 1, 2, 3)}, miss=-8.0)
     band = Band.full(3, 4)
-    path = best_path(band, [build_edges(band, kind, scorer) for kind in KINDS], skip_tgt=-1.0)
+    path = best_path(band, build_edges(band, KINDS, scorer), skip_tgt=-1.0)
     assert path.beads == ((0, 1, 0, 1), (1, 0, 1, 1), (1, 1, 2, 1), (2, 1, 3, 1))
 
 
@@ -39,7 +39,7 @@ def test_posteriors_fall_where_two_paths_score_alike():
     ones = {(1, 1, 0, 0), (1, 1, 1, 2)}
     scorer = table_scorer(ones | {(1, 2, 0, 0)}, miss=-20.0)
     band = Band.full(2, 3)
-    edges = [build_edges(band, kind, scorer) for kind in KINDS]
+    edges = build_edges(band, KINDS, scorer)
     # skip_tgt = 0 makes "1-1 then skip" score 5 + 0, the 1-2 bead 5: a tie.
     path = best_path(band, edges, skip_tgt=0.0)
     assert 0.3 < path.posteriors[0] < 0.7
@@ -51,7 +51,7 @@ def test_a_band_keeps_the_search_inside_it():
     # path through the allowed cells.
     scorer = table_scorer({(1, 1, 0, 0), (1, 1, 1, 1), (1, 1, 2, 2)})
     band = Band(np.array([0, 0, 2, 3]), np.array([0, 0, 3, 3]))
-    path = best_path(band, [build_edges(band, kind, scorer) for kind in KINDS], skip_tgt=-3.0)
+    path = best_path(band, build_edges(band, KINDS, scorer), skip_tgt=-3.0)
     cells = [(0, 0)]
     for _, a, _, b in path.beads:
         cells.append((cells[-1][0] + a, cells[-1][1] + b))

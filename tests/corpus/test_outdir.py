@@ -10,7 +10,7 @@ import pytest
 from corpus.beads import Bead
 from corpus.document import AlignedDocument, Side
 from corpus.errors import InputError
-from corpus.outdir import META, write_outdir
+from corpus.outdir import META, read_outdir, write_outdir
 from corpus.signature import Signature
 
 ZH = Side(("你好。", "世界很大。"), "zh", source="zh.txt")
@@ -71,3 +71,38 @@ def test_an_unreadable_meta_json_is_refused_before_any_write(tmp_path: Path, bro
     with pytest.raises(InputError, match="not a JSON object"):
         write_outdir(tmp_path, SPLIT, keep_extra_meta=True)
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+TRADITIONAL = AlignedDocument(
+    "trad", Side(("後來她把頭髮剪短了。",), "zh"), Side(("Later she cut her hair short.",), "en"),
+    (Bead((0,), (0,), 0.9),), SIG,
+)
+
+
+def test_each_side_s_script_is_recorded_and_read_back(tmp_path: Path) -> None:
+    write_outdir(tmp_path, TRADITIONAL)
+    meta = read_meta(tmp_path)
+    assert (meta["src"]["script"], meta["tgt"]["script"]) == ("Hant", "Latn")
+    assert (tmp_path / "src.sents").read_text(encoding="utf-8") == "後來她把頭髮剪短了。\n"
+    doc = read_outdir(tmp_path)
+    assert (doc.src.script, doc.tgt.script) == ("Hant", "Latn")
+    assert doc.src.sentences == TRADITIONAL.src.sentences
+
+
+def test_an_out_dir_without_scripts_has_them_detected(tmp_path: Path) -> None:
+    write_outdir(tmp_path, TRADITIONAL)
+    meta = read_meta(tmp_path)
+    for side in ("src", "tgt"):
+        del meta[side]["script"]  # as written before scripts were recorded
+    (tmp_path / META).write_text(json.dumps(meta), encoding="utf-8")
+    doc = read_outdir(tmp_path)
+    assert (doc.src.script, doc.tgt.script) == ("Hant", "Latn")
+
+
+def test_an_unknown_script_is_one_input_error(tmp_path: Path) -> None:
+    write_outdir(tmp_path, TRADITIONAL)
+    meta = read_meta(tmp_path)
+    meta["src"]["script"] = "Cyrl"
+    (tmp_path / META).write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(InputError, match=r"meta.json: script 'Cyrl' is not one of Hans, Hant"):
+        read_outdir(tmp_path)

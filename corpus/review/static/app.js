@@ -166,7 +166,7 @@
   }
 
   async function loadState() {
-    const st = await api('GET', '/api/state');
+    const st = await api('GET', 'api/state');
     S.docId = st.doc_id;
     loadSide('src', st.src, st.originals.src);
     loadSide('tgt', st.tgt, st.originals.tgt);
@@ -514,7 +514,7 @@
     S.busy = true;
     const before = { sel: S.sel, p: S.pos[S.sel] };
     try {
-      const res = await api('POST', '/api/op', { op: name, rev: S.rev, ...args });
+      const res = await api('POST', 'api/op', { op: name, rev: S.rev, ...args });
       await applyResult(res, focus, before);
       msg('');
     } catch (e) {
@@ -696,7 +696,7 @@
     const confirmedOnly = $('export-confirmed').checked;
     msg('Exporting…');
     try {
-      const res = await api('POST', '/api/export', { format, confirmed_only: confirmedOnly });
+      const res = await api('POST', 'api/export', { format, confirmed_only: confirmedOnly });
       msg(`Exported to ${res.written.join(', ')} (in the output folder)`);
       document.body.dataset.exported = res.written.join(',');
     } catch (e) {

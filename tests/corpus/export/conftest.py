@@ -36,6 +36,11 @@ NEWS_BEADS = (
     Bead((4,), (4,), 0.3),
 )
 
+# doc "tales": zh, the source side, in Traditional characters.
+TALES_ZH = ("後來她把頭髮剪短了。", "衣服乾了。")
+TALES_EN = ("Later she cut her hair short.", "The clothes were dry.")
+TALES_BEADS = (Bead((0,), (0,), 0.9), Bead((1,), (1,), 0.8))
+
 
 def make_doc(doc_id: str, src: Side, tgt: Side, beads: tuple[Bead, ...]) -> AlignedDocument:
     return AlignedDocument(doc_id, src, tgt, beads, SIG)
@@ -52,6 +57,13 @@ def novel_dir(tmp_path: Path) -> Path:
 def news_dir(tmp_path: Path) -> Path:
     out = tmp_path / "news"
     write_outdir(out, make_doc("news", Side(NEWS_EN, "en"), Side(NEWS_ZH, "zh"), NEWS_BEADS))
+    return out
+
+
+@pytest.fixture
+def tales_dir(tmp_path: Path) -> Path:
+    out = tmp_path / "tales"
+    write_outdir(out, make_doc("tales", Side(TALES_ZH, "zh"), Side(TALES_EN, "en"), TALES_BEADS))
     return out
 
 

@@ -96,7 +96,7 @@ def test_xliff_parses(tmp_path: Path, novel_dir: Path, news_dir: Path) -> None:
     ns = {"x": "urn:oasis:names:tc:xliff:document:2.0"}
     root = ET.parse(path).getroot()
     assert root.get("version") == "2.0"
-    assert (root.get("srcLang"), root.get("trgLang")) == ("zh-CN", "en-US")
+    assert (root.get("srcLang"), root.get("trgLang")) == ("zh-Hans", "en-US")
     files = root.findall("x:file", ns)
     assert [f.get("original") for f in files] == ["novel", "news"]
     units = root.findall(".//x:unit", ns)
@@ -109,3 +109,48 @@ def test_tmx_cannot_keep_deletions(tmp_path: Path, novel_dir: Path) -> None:
     with pytest.raises(ConfigError, match="cannot keep deletions"):
         export([novel_dir], tmp_path / "x.tmx",
                ExportOptions("tmx", write=WriteOptions(keep_deletions=True)))
+
+
+def _tuv_tags(path: Path) -> list[tuple[str, str]]:
+    """(xml:lang, text) of the Chinese <tuv> of each <tu>."""
+    tuvs = [tuv for tu in ET.parse(path).getroot().findall("body/tu") for tuv in tu.findall("tuv")]
+    return [(t.get(XML_LANG), t.find("seg").text) for t in tuvs if t.get(XML_LANG) != "en-US"]
+
+
+def test_tmx_tags_chinese_by_the_script_it_is_written_in(tmp_path: Path, novel_dir: Path,
+                                                          tales_dir: Path) -> None:
+    path = tmp_path / "tales.tmx"
+    export([tales_dir], path, ExportOptions(format="tmx"))
+    assert ET.parse(path).getroot().find("header").get("srclang") == "zh-Hant"
+    assert _tuv_tags(path) == [("zh-Hant", "後來她把頭髮剪短了。"), ("zh-Hant", "衣服乾了。")]
+    both = tmp_path / "both.tmx"
+    export([novel_dir, tales_dir], both, ExportOptions(format="tmx"))
+    # both documents have Chinese as their source, in two scripts
+    assert ET.parse(both).getroot().find("header").get("srclang") == "*all*"
+    assert [tag for tag, _ in _tuv_tags(both)] == ["zh-Hans"] * 3 + ["zh-Hant"] * 2
+    chosen = tmp_path / "chosen.tmx"
+    export([novel_dir, tales_dir], chosen,
+           ExportOptions(format="tmx", write=WriteOptions(zh_tag="zh-TW")))
+    assert {tag for tag, _ in _tuv_tags(chosen)} == {"zh-TW"}
+    assert ET.parse(chosen).getroot().find("header").get("srclang") == "zh-TW"
+
+
+def test_xliff_tags_chinese_by_script_and_plain_zh_when_documents_differ(
+        tmp_path: Path, novel_dir: Path, tales_dir: Path) -> None:
+    for inputs, tag in [([tales_dir], "zh-Hant"), ([novel_dir, tales_dir], "zh")]:
+        path = tmp_path / "out.xlf"
+        export(inputs, path, ExportOptions(format="xliff"))
+        assert ET.parse(path).getroot().get("srcLang") == tag
+
+
+def test_tsv_and_jsonl_carry_zh_lang(tmp_path: Path, novel_dir: Path, tales_dir: Path) -> None:
+    export([novel_dir, tales_dir], tmp_path / "x.tsv", ExportOptions(format="tsv"))
+    lines = (tmp_path / "x.tsv").read_text(encoding="utf-8").splitlines()
+    rows = [dict(zip(lines[0].split("\t"), line.split("\t"), strict=True)) for line in lines[1:]]
+    assert [(r["zh"], r["zh_lang"]) for r in rows if r["doc_id"] == "tales"] == [
+        ("後來她把頭髮剪短了。", "zh-Hant"), ("衣服乾了。", "zh-Hant")]
+    assert {r["zh_lang"] for r in rows if r["doc_id"] == "novel"} == {"zh-Hans"}
+    export([tales_dir], tmp_path / "x.jsonl", ExportOptions(format="jsonl"))
+    records = [json.loads(line) for line in (tmp_path / "x.jsonl").read_text().splitlines()]
+    assert [(r["translation"]["zh"], r["zh_lang"]) for r in records] == [
+        ("後來她把頭髮剪短了。", "zh-Hant"), ("衣服乾了。", "zh-Hant")]

@@ -19,6 +19,7 @@ def _alignment_rows(*dirs: Path) -> dict[tuple[str, tuple[int, ...]], dict]:
     rows = {}
     for out in dirs:
         doc = read_outdir(out)
+        zh_side = doc.src if doc.src.lang == "zh" else doc.tgt
         for bead in doc.beads:
             if bead.status == "rejected":
                 continue
@@ -27,6 +28,7 @@ def _alignment_rows(*dirs: Path) -> dict[tuple[str, tuple[int, ...]], dict]:
             rows[(doc.doc_id, bead.src)] = {
                 "translation": {"en": en, "zh": zh}, "tgt_ids": list(bead.tgt),
                 "score": bead.score, "bead": bead.kind, "status": bead.status,
+                "zh_lang": f"zh-{zh_side.script}",
             }
     return rows
 
@@ -39,6 +41,7 @@ def _check(rows: list[dict], expected: dict) -> None:
         assert row["tgt_ids"] == want["tgt_ids"]
         assert row["score"] == pytest.approx(want["score"], abs=1e-6)
         assert (row["bead"], row["status"]) == (want["bead"], want["status"])
+        assert row["zh_lang"] == want["zh_lang"]
 
 
 def _card(dataset: Path) -> dict:
@@ -150,3 +153,15 @@ def test_hf_export_with_every_row_filtered(tmp_path: Path, novel_dir: Path) -> N
     assert card["dataset_info"]["splits"] == [
         {"name": "train", "num_bytes": 0, "num_examples": 0}
     ]
+
+
+def test_hf_export_records_traditional_chinese(tmp_path: Path, tales_dir: Path) -> None:
+    import datasets
+
+    out = tmp_path / "dataset"
+    export([tales_dir], out, ExportOptions(format="hf"))
+    rows = list(datasets.load_from_disk(str(out / "arrow"))["train"])
+    _check(rows, _alignment_rows(tales_dir))
+    assert [(r["translation"]["zh"], r["zh_lang"]) for r in rows] == [
+        ("後來她把頭髮剪短了。", "zh-Hant"), ("衣服乾了。", "zh-Hant")]
+    assert "| `zh_lang` |" in (out / "README.md").read_text(encoding="utf-8")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from corpus.errors import InputError
-from corpus.export.rows import DocSource, PairRow, open_sources
+from corpus.export.rows import DocSource, PairRow, document_rows, open_sources
 from corpus.outdir import PAIRS, read_outdir
 
 
@@ -77,3 +77,25 @@ def test_languages_guessed_without_meta(news_dir: Path) -> None:
     meta.write_text(json.dumps(data), encoding="utf-8")
     info = DocSource(news_dir).info
     assert (info.src_lang, info.tgt_lang) == ("en", "zh")
+
+
+def test_rows_carry_the_script_of_the_chinese(novel_dir: Path, news_dir: Path,
+                                              tales_dir: Path) -> None:
+    for out, script in [(novel_dir, "Hans"), (news_dir, "Hans"), (tales_dir, "Hant")]:
+        assert DocSource(out).info.zh_script == script
+        assert {(r.zh_script, r.to_record()["zh_lang"]) for r in DocSource(out).rows()} == {
+            (script, f"zh-{script}")}
+    assert [r.zh for r in DocSource(tales_dir).rows()] == ["後來她把頭髮剪短了。", "衣服乾了。"]
+    assert [r.zh_lang for r in document_rows(read_outdir(tales_dir))] == ["zh-Hant"] * 2
+
+
+def test_a_script_missing_from_meta_is_detected_and_a_bad_one_refused(tales_dir: Path) -> None:
+    meta = tales_dir / "meta.json"
+    data = json.loads(meta.read_text(encoding="utf-8"))
+    del data["src"]["script"]  # an OUT_DIR written before scripts were recorded
+    meta.write_text(json.dumps(data), encoding="utf-8")
+    assert DocSource(tales_dir).info.zh_script == "Hant"
+    data["src"]["script"] = "Latn"
+    meta.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(InputError, match="meta.json: script 'Latn' is not one of Hans, Hant"):
+        DocSource(tales_dir)

@@ -9,18 +9,10 @@ import pytest
 from corpus.document import SetAside
 from corpus.errors import InputError
 from corpus.read import detect_language, read_pair, read_side, set_aside_reason
+from tests.corpus.read.files import write
 
 ZH = "图书馆今天开放了。市民排队入场！\n\n馆长说：“欢迎大家。”她笑了。\n"
 EN = 'The library opened today. People queued to get in!\n\nThe director said, "Welcome."\n'
-
-
-def write(tmp_path: Path, name: str, text: str | bytes) -> Path:
-    path = tmp_path / name
-    if isinstance(text, bytes):
-        path.write_bytes(text)
-    else:
-        path.write_text(text, encoding="utf-8")
-    return path
 
 
 @pytest.mark.parametrize(
@@ -212,7 +204,7 @@ def test_real_seed_file(shared_data: Path) -> None:
     assert all(not any("\u4e00" <= c <= "\u9fff" for c in s) for s in side.sentences)
 
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 
 
 def test_example_pair() -> None:
