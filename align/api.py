@@ -3,6 +3,7 @@
     from align import align_texts, align_files
     doc = align_texts(zh_text, en_text)        # the CLI's defaults (encoder "auto", …)
     doc = align_files("a.zh.txt", "a.en.txt")  # the CLI's readers; out_dir= writes OUT_DIR
+    doc = align_files("a.zh-en.txt")           # one file, each paragraph next to its translation
     for p in doc.pairs():                      # one per bead, in order
         p.zh, p.en, p.score, p.bead
     ds = doc.to_dataset()                      # datasets.Dataset, the hf export's columns
@@ -87,17 +88,22 @@ def align_texts(zh_text: str, en_text: str, *, presplit: bool = False,
     return _aligned(runner, zh, en, doc_id)
 
 
-def align_files(src: str | Path, tgt: str | Path, *, presplit: bool = False,
+def align_files(src: str | Path, tgt: str | Path | None = None, *, presplit: bool = False,
                 input_format: str = DEFAULT_INPUT_FORMAT, out_dir: str | Path | None = None,
                 doc_id: str = "", **options: Any) -> Alignment:
     """Align two files, one Chinese and one English in either order (the first is the source
     side), as ``bitext align`` does; with ``out_dir``, write its files there too.
-    ``input_format``: "auto" (from each file's content and extension), "text", "markdown",
-    "html", "docx" or "pdf" for both."""
-    from corpus.read import read_pair
+    Without ``tgt``, ``src`` is one file holding both languages paragraph by paragraph
+    (中英对照): its first paragraph's language is the source side, and pair k of paragraphs
+    has paragraph index k on both sides. ``input_format``: "auto" (from each file's content
+    and extension), "text", "markdown", "html", "docx" or "pdf" for both."""
+    from corpus.read import read_interleaved, read_pair
 
     runner = aligner(**options)
-    first, second = read_pair(src, tgt, presplit=presplit, input_format=input_format)
+    if tgt is None:
+        first, second = read_interleaved(src, presplit=presplit, input_format=input_format)
+    else:
+        first, second = read_pair(src, tgt, presplit=presplit, input_format=input_format)
     for side in (first, second):
         logger.info("%s: %s %s, %d sentences, %d line(s) set aside", side.source, side.format,
                     side.lang, len(side), len(side.set_aside))

@@ -4,7 +4,8 @@
 - ``alignment.align``: one bead a line, ``[src ids]:[tgt ids]`` (the gold-set format).
 - ``pairs.jsonl``: one bead a line: ids, both texts, score, bead type, review status.
 - ``meta.json``: signature, languages and scripts, per-document summary, lines set aside at
-  reading.
+  reading; ``"interleaved": true`` when both sides came from one file (each side's
+  ``paragraphs`` then number the file's pairs of paragraphs alike).
 
 Every file is written atomically. ``meta.json`` is written afresh unless ``write_outdir`` is
 called with ``keep_extra_meta`` (the review screen does: it rewrites the OUT_DIR after every
@@ -66,6 +67,12 @@ def _side_meta(side: Side) -> dict[str, Any]:
     }
 
 
+def is_interleaved(doc: AlignedDocument) -> bool:
+    """Whether both sides were read from one file (``corpus.read.interleaved``): their
+    paragraph indices are then the file's pairs of paragraphs."""
+    return bool(doc.src.source) and doc.src.source == doc.tgt.source
+
+
 def _with_keys_of(written: dict[str, Any], existing: dict[str, Any]) -> dict[str, Any]:
     """``written``, then the keys only ``existing`` has."""
     return {**written, **{key: value for key, value in existing.items() if key not in written}}
@@ -101,6 +108,8 @@ def write_outdir(
         "src": _side_meta(doc.src),
         "tgt": _side_meta(doc.tgt),
     }
+    if is_interleaved(doc):
+        meta["interleaved"] = True
     if keep_extra_meta:
         meta = _keep_extra_meta(meta, out / META)  # before any write: a refusal changes nothing
     out.mkdir(parents=True, exist_ok=True)

@@ -1,4 +1,5 @@
-"""``bitext align SRC TGT -o OUT_DIR``: sentence-align a Chinese–English document pair."""
+"""``bitext align SRC [TGT] -o OUT_DIR``: sentence-align a Chinese–English document pair
+(one file without TGT: both languages in it, paragraph by paragraph)."""
 
 from __future__ import annotations
 
@@ -17,10 +18,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "align",
         help="align the sentences of a Chinese and an English file",
-        description="Languages are detected; the first file's sentences are the source side.",
+        description="Languages are detected; the first file's sentences are the source side. "
+                    "With SRC alone, SRC holds both languages, each paragraph next to its "
+                    "translation (中英对照); its first paragraph's language is the source side.",
     )
     parser.add_argument("src", type=Path)
-    parser.add_argument("tgt", type=Path)
+    parser.add_argument("tgt", type=Path, nargs="?", default=None)
     parser.add_argument("-o", "--out", type=Path, required=True, help="output folder")
     add_align_options(parser)
     parser.add_argument("--doc-id", default="", help="document id (default: SRC file stem)")

@@ -2,7 +2,8 @@
 
 One module a job: ``decode`` (bytes → text), ``formats`` (which reader), one reader a format
 (``text``, ``html``, ``docx``, ``pdf``) that hands on an ``extracted.Extracted`` (blocks and
-what the format left out), ``side`` (the common step: set-aside rules from ``setaside``,
+what the format left out), ``interleaved`` (one file holding both languages → two Sides),
+``side`` (the common step: set-aside rules from ``setaside``,
 sentence splitting, paragraph indices), ``language`` (Chinese or English). Whatever is left
 out — page furniture, boilerplate, metadata lines — is in ``Side.set_aside``, never silently
 lost.
@@ -26,6 +27,7 @@ from corpus.read.formats import (
     extract,
     extract_text,
 )
+from corpus.read.interleaved import split_interleaved
 from corpus.read.language import LANGUAGE_NAMES, detect_language
 from corpus.read.setaside import set_aside_reason
 from corpus.read.side import build_side
@@ -35,6 +37,7 @@ __all__ = [
     "INPUT_FORMATS",
     "decode_file",
     "detect_language",
+    "read_interleaved",
     "read_pair",
     "read_side",
     "read_text",
@@ -60,6 +63,23 @@ def read_side(path: str | Path, *, presplit: bool = False, lang: str | None = No
               input_format: str = DEFAULT_INPUT_FORMAT) -> Side:
     """Read one file into a ``Side``; ``lang`` ("zh"/"en") skips language detection,
     ``input_format`` (one of ``INPUT_FORMATS``) skips format detection."""
+    return _side_of(_extract_file(path, input_format, presplit), lang, presplit, str(path))
+
+
+def read_interleaved(path: str | Path, *, presplit: bool = False,
+                     input_format: str = DEFAULT_INPUT_FORMAT) -> tuple[Side, Side]:
+    """Read one file holding both languages, paragraph by paragraph (中英对照; see
+    ``interleaved``): its first paragraph's language first. Pair k of paragraphs has
+    paragraph index k on both Sides."""
+    extracted = _extract_file(path, input_format, presplit)
+    if not extracted.text.strip():
+        raise InputError(f"{path} contains no text")
+    sides = split_interleaved(extracted, presplit=presplit, source=str(path))
+    _log_set_aside(extracted, sides, str(path))
+    return sides
+
+
+def _extract_file(path: str | Path, input_format: str, presplit: bool) -> Extracted:
     check_input_format(input_format)
     path = Path(path)
     data = read_bytes(path)
@@ -67,7 +87,7 @@ def read_side(path: str | Path, *, presplit: bool = False, lang: str | None = No
         input_format = detect_format(data, path.suffix, str(path))
     if presplit and input_format == "markdown":
         input_format = "text"  # one sentence a line, taken as is
-    return _side_of(extract(data, input_format, str(path)), lang, presplit, str(path))
+    return extract(data, input_format, str(path))
 
 
 def read_text(text: str, *, lang: str | None = None, presplit: bool = False,
@@ -99,10 +119,14 @@ def _side_of(extracted: Extracted, lang: str | None, presplit: bool, source: str
         raise InputError(
             f"{where} contains no text (all {len(side.set_aside)} non-empty lines set aside)"
         )
+    _log_set_aside(extracted, (side,), where)
+    return side
+
+
+def _log_set_aside(extracted: Extracted, sides: tuple[Side, ...], where: str) -> None:
     left_out_by_format = set(extracted.set_aside)
     for reason, count in Counter(item.reason for item in extracted.set_aside).items():
         logger.info("%s: left out %d block(s) as %s", where, count, reason)
-    for item in side.set_aside:
+    for item in (item for side in sides for item in side.set_aside):
         log = logger.debug if item in left_out_by_format else logger.info
         log("%s: set aside line %d (%s): %s", where, item.line_no, item.reason, item.text)
-    return side
