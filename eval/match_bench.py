@@ -5,8 +5,8 @@ of Chinese and a TGT folder of English files under shuffled names, with the trut
 
 - ``mix``: the MAC-Dev chapters, the two white papers (raw, paragraphs as published) and
   pieces of the Bible cut at gold beads; distractors on both sides: documents whose
-  translation is left out (a MAC-Dev chapter, a white paper, Bible pieces), and the scraped
-  English article of ``seed/``, which has no Chinese version.
+  translation is left out (a MAC-Dev chapter, a white paper, the Bible pieces left over, one
+  side each), and the scraped English article of ``seed/``, which has no Chinese version.
 - ``scale``: ``--pairs`` (default 1,000) pairs of short pieces of the Bible and MAC-Dev, cut at
   gold beads so that no two pieces overlap, 1,000 × 1,000 documents.
 
@@ -34,7 +34,7 @@ from corpus.beads import Bead, read_align_file
 from corpus.errors import BitextError
 
 SEED = 7
-MIX_BIBLE_PIECES = 40  # paired pieces of the Bible in the mix, and as many more distractors
+MIX_BIBLE_PIECES = 40  # paired pieces of the Bible in the mix; the pieces left are distractors
 MIX_BIBLE_BEADS = 100  # gold beads a piece
 
 

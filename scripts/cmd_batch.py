@@ -51,8 +51,9 @@ def run(args: argparse.Namespace) -> int:
     logger.info("%s: %d document pairs (%s layout)%s", args.input, len(batch.pairs),
                 batch.layout, f", {len(batch.unpaired)} without a counterpart (listed in "
                 f"{args.out / 'unpaired.tsv'})" if batch.unpaired else "")
-    settings = AlignSettings(presplit=args.presplit, encoder=args.encoder, model=args.model,
-                             device=args.device, max_bead=args.max_bead)
+    settings = AlignSettings(presplit=args.presplit, input_format=args.input_format,
+                             encoder=args.encoder, model=args.model, device=args.device,
+                             max_bead=args.max_bead)
     quiet = logging.getLogger().getEffectiveLevel() > logging.INFO
     result = run_batch(batch, args.out, settings, engine, progress=not quiet)
     logger.info("%d documents ok (%d skipped as done), %d failed; %d sentences aligned in "

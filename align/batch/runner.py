@@ -20,6 +20,7 @@ from align.batch.resume import plan
 from align.batch.worker import AlignSettings, Outcome
 from align.encoders.registry import ENCODERS
 from corpus.errors import ConfigError, UnknownChoiceError
+from corpus.read.formats import check_input_format
 from corpus.rundir import (
     RunRecord,
     append_record,
@@ -75,6 +76,7 @@ def run_batch(batch: BatchInput, run_dir: str | Path, settings: AlignSettings | 
     settings = settings or AlignSettings()
     if isinstance(settings.encoder, str) and settings.encoder not in ENCODERS:
         raise UnknownChoiceError("encoder", settings.encoder, ENCODERS)
+    check_input_format(settings.input_format)
     engine = engine or LocalEngine()
     start = time.perf_counter()
     run = open_run(run_dir)

@@ -24,6 +24,7 @@ from align.encoders.base import Encoder
 from align.encoders.registry import DEFAULT_ENCODER
 from corpus.document import AlignedDocument
 from corpus.errors import BitextError, ConfigError, ModelUnavailableError
+from corpus.read.formats import DEFAULT_INPUT_FORMAT
 from corpus.signature import package_version
 
 logger = logging.getLogger(__name__)
@@ -34,6 +35,7 @@ class AlignSettings:
     """The options of ``bitext align`` that a batch applies to every document."""
 
     presplit: bool = False
+    input_format: str = DEFAULT_INPUT_FORMAT
     encoder: str | Encoder = DEFAULT_ENCODER  # a name, or an Encoder object
     model: str | None = None
     device: str | None = None
@@ -42,11 +44,13 @@ class AlignSettings:
     @property
     def key(self) -> str:
         """What decides an alignment besides the texts: version, encoder, model, bead size,
-        presplit. The device is left out: it changes where a document runs, not what it is."""
+        presplit, input format. The device is left out: it changes where a document runs,
+        not what it is."""
         encoder = self.encoder if isinstance(self.encoder, str) else (
             f"{self.encoder.name}:{self.encoder.model_id}")
         return (f"bitext:{package_version()}|encoder:{encoder}|model:{self.model or ''}|"
-                f"max_bead:{self.max_bead}|presplit:{int(self.presplit)}")
+                f"max_bead:{self.max_bead}|presplit:{int(self.presplit)}|"
+                f"input_format:{self.input_format}")
 
 
 @dataclass(frozen=True)
@@ -112,8 +116,8 @@ def align_job(job: Job, settings: AlignSettings) -> Outcome:
     error, fatal = "", False
     try:
         alignment = align_files(job.doc.src, job.doc.tgt, presplit=settings.presplit,
-                                doc_id=job.doc.id, encoder=encoder_for(settings),
-                                max_bead=settings.max_bead)
+                                input_format=settings.input_format, doc_id=job.doc.id,
+                                encoder=encoder_for(settings), max_bead=settings.max_bead)
     except (ConfigError, ModelUnavailableError) as exc:
         error, fatal = one_line(exc), True
     except BitextError as exc:

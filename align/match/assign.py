@@ -18,8 +18,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from align.match.index import CANDIDATES
-
 DEFAULT_THRESHOLD = 0.25  # the pair scores at least 4/3 of its documents' other candidates
 MIN_COSINE = 0.05
 MIN_FIT_PAIRS = 3  # mutually best pairs needed to fit the length ratio
@@ -57,6 +55,8 @@ def _best(rows: np.ndarray, values: np.ndarray) -> dict[int, int]:
 def link(pairs: np.ndarray, cosines: np.ndarray, log_ratios: np.ndarray,
          threshold: float = DEFAULT_THRESHOLD) -> list[Link]:
     """The one-to-one links among candidate ``pairs`` (rows: source index, target index)."""
+    from align.match.index import CANDIDATES  # scipy: not loaded for the CLI's option default
+
     if not len(pairs):
         return []
     similarity = cosines * length_penalty(log_ratios, cosines, pairs)

@@ -85,7 +85,8 @@ def test_the_settings_decide_the_key_but_the_device_does_not():
     base = AlignSettings(encoder="lexical")
     assert AlignSettings(encoder="lexical", device="cuda").key == base.key
     for other in (AlignSettings(encoder="hybrid"), AlignSettings(encoder="lexical", max_bead=3),
-                  AlignSettings(encoder="lexical", presplit=True)):
+                  AlignSettings(encoder="lexical", presplit=True),
+                  AlignSettings(encoder="lexical", input_format="html")):
         assert other.key != base.key
 
 
@@ -99,6 +100,8 @@ def test_an_error_of_the_settings_stops_the_run_with_one_line(good_crawl, tmp_pa
     assert read_records(run) == {}
     with pytest.raises(UnknownChoiceError, match="valid choices: auto, hybrid"):
         run_batch(find_documents(good_crawl), run, AlignSettings(encoder="fancy"))
+    with pytest.raises(UnknownChoiceError, match="valid choices: auto, docx"):
+        run_batch(find_documents(good_crawl), run, AlignSettings(input_format="rtf"))
     with pytest.raises(ConfigError, match="--address names a cluster"):
         make_engine("local", 1, "tcp://head:8786")
     with pytest.raises(UnknownChoiceError, match="valid choices: dask, local"):
