@@ -14,7 +14,7 @@ import logging
 
 from align.banding import band_around, coarse_factors
 from align.config import AlignConfig
-from align.dp import Band, Path, best_path, build_edges
+from align.dp import Band, Path, best_path
 from align.encoders.base import Encoder, FirstPass, PairFeatures
 from align.lengths import Lengths, Spans, char_lengths
 from align.pieces import Pieces, sentence_beads
@@ -44,18 +44,20 @@ class Aligner:
         return Signature(encoder.name, encoder.model_id, self.config.as_settings())
 
     def align(self, src: Side, tgt: Side, doc_id: str = "document") -> AlignedDocument:
-        encoder = self.encoder.for_document(src, tgt)
         beads: tuple[Bead, ...]
         if not len(src) or not len(tgt):
+            encoder = self.encoder.for_document(src, tgt)
             beads = tuple(Bead((i,), ()) for i in range(len(src))) + tuple(
                 Bead((), (j,)) for j in range(len(tgt))
             )
         else:
             scored = (src.for_scoring(), tgt.for_scoring())  # the document keeps src and tgt
+            # The encoder scores pieces (over-long sentences cut): ``auto`` counts those.
             src_pieces, tgt_pieces = Pieces.of(scored[0]), Pieces.of(scored[1])
-            features = encoder.features(src_pieces.side, tgt_pieces.side)
-            path = self._align_features(features, Lengths(char_lengths(src_pieces.side),
-                                                          char_lengths(tgt_pieces.side)))
+            encoder = self.encoder.for_document(src_pieces.side, tgt_pieces.side)
+            path = self._align_features(
+                encoder.features(src_pieces.side, tgt_pieces.side),
+                Lengths(char_lengths(src_pieces.side), char_lengths(tgt_pieces.side)))
             beads = sentence_beads(path.beads, path.posteriors, path.corners, src_pieces,
                                    tgt_pieces)
         return AlignedDocument(doc_id, src, tgt, beads, self.signature(encoder))
@@ -69,9 +71,9 @@ class Aligner:
             # document lexicon from the confident ones; hybrid embeds the unsure stretches),
             # and the length model is refitted on the whole first path.
             first = FirstPass(tuple(_spans(path.beads)), tuple(map(float, path.posteriors)))
-            refined = features.refine(first)
-            if refined is not None:
-                scorer = BeadScorer(refined, lengths)
+            features = features.refine(first)  # the first pass's features go: memory
+            if features is not None:
+                scorer = BeadScorer(features, lengths)
                 if band.size < (lengths.n + 1) * (lengths.m + 1):
                     band = band_around(path.beads, 1, lengths.n, lengths.m,
                                        self.config.band_margin)
@@ -80,7 +82,8 @@ class Aligner:
 
     def _band(self, scorer: BeadScorer) -> Band:
         """The whole grid for short documents, else a band around the path of a coarser pass
-        (itself found in a band around a coarser one, up to the finest whole grid that fits)."""
+        (itself found in a band around a coarser one, up to the finest whole grid that fits).
+        Each coarse level goes once solved: only its bags are built ahead."""
         config = self.config
         factors = coarse_factors(scorer.lengths.n, scorer.lengths.m, config.full_grid_cells,
                                  config.coarse_step)
@@ -89,18 +92,16 @@ class Aligner:
             finer = levels[-1]
             levels.append(BeadScorer(finer.features.coarsen(factor), finer.lengths.coarsen(factor)))
         band = Band.full(levels[-1].lengths.n, levels[-1].lengths.m)
-        for factor, finer, coarse in zip(reversed(factors), reversed(levels[:-1]),
-                                         reversed(levels[1:])):
-            coarse_path = self._solve(coarse, band, posteriors=False)
+        for factor in reversed(factors):
+            coarse_path = self._solve(levels.pop(), band, posteriors=False)
+            finer = levels[-1]
             band = band_around(coarse_path.beads, factor, finer.lengths.n, finer.lengths.m,
                                config.band_margin)
         return band
 
     def _solve(self, scorer: BeadScorer, band: Band, posteriors: bool,
                known_beads: Spans = ()) -> Path:
-        kinds = self.config.bead_kinds()
-        scorer.calibrate(band, kinds, known_beads)
+        edges = scorer.edges(band, self.config.bead_kinds(), known_beads)
         logger.debug("level %dx%d: %d cells, %s", scorer.lengths.n, scorer.lengths.m, band.size,
                      scorer.calibration)
-        edges = build_edges(band, kinds, scorer.score)
         return best_path(band, edges, scorer.deletion_score(0, 1), posteriors=posteriors)

@@ -1,11 +1,11 @@
 """Over-long sentences scored as pieces, and the beads over pieces read back as beads over
 the sentences.
 
-A sentence longer than ``LONGEST_PIECE`` characters (a PDF's text layer, OCR output or a
-minified page without sentence marks: tens of thousands of characters on one line) is
-scored as pieces, cut at clause marks and then at that length (``corpus.lang.clauses``), so
-that its pieces can meet the sentences that translate them and no step of the aligner
-grows with the length of one sentence. A bead over pieces becomes a bead over the sentences
+A sentence longer than ``LONGEST_SENTENCE`` characters (a PDF's text layer, OCR output or
+a minified page without sentence marks: tens of thousands of characters on one line) is
+scored as pieces of at most ``PIECE`` characters, cut at clause marks and then at that
+length (``corpus.lang.clauses``), so that its pieces can meet the sentences that translate
+them, and no step of the aligner grows with the length of one sentence. A bead over pieces becomes a bead over the sentences
 they belong to: the beads from the first piece of a sentence to its last merge into one,
 with those between them. Outputs keep the sentences as read, each once, whole.
 """
@@ -20,10 +20,13 @@ from corpus.beads import Bead
 from corpus.document import Side
 from corpus.lang.clauses import clause_pieces
 
-# The longest piece scored, in characters: longer than any sentence of MAC-Dev, the Bible
+# The longest sentence scored whole, in characters: longer than any of MAC-Dev, the Bible
 # or the white papers (217 Chinese characters, 578 English ones), and about the same text
 # in either language (an English character carries a third of a Chinese one).
-LONGEST_PIECE = {"zh": 300, "en": 1000}
+LONGEST_SENTENCE = {"zh": 300, "en": 1000}
+# The longest piece of a longer one: about a sentence or two (the pieces of a text without
+# sentence marks meet the sentences of its translation in beads of up to four).
+PIECE = {"zh": 100, "en": 300}
 
 
 @dataclass(frozen=True)
@@ -36,12 +39,12 @@ class Pieces:
 
     @classmethod
     def of(cls, side: Side) -> Pieces:
-        longest = LONGEST_PIECE[side.lang]
+        longest, piece = LONGEST_SENTENCE[side.lang], PIECE[side.lang]
         if all(len(s) <= longest for s in side.sentences):
             return cls(side, np.arange(len(side)))
         texts, owners, paragraphs = [], [], []
         for index, sentence in enumerate(side.sentences):
-            cut = clause_pieces(sentence, longest)
+            cut = clause_pieces(sentence, piece) if len(sentence) > longest else [sentence]
             texts.extend(cut)
             owners.extend([index] * len(cut))
             if side.paragraphs:

@@ -4,13 +4,14 @@ Gale & Church, and a prior on the bead type."""
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 
 import numpy as np
 
 from align.calibration import SENTENCE_SIGNAL_WEIGHT, Calibration, calibrate
-from align.dp import Band
+from align.dp import Band, Edges, build_edges
 from align.encoders.base import PairFeatures
 from align.encoders.products import PairTable
 from align.lengths import Lengths, Spans
@@ -33,14 +34,14 @@ def bead_prior(a: int, b: int) -> float:
 
 
 class BeadScorer:
-    """Scores beads of one resolution of the document (sentences, or blocks of them) once
-    its calibration is set; the dynamic program calls ``score`` for every bead type.
+    """Scores the beads of one resolution of the document (sentences, or blocks of them)
+    inside a band, once calibrated on it (``edges``).
 
     A sentence signal scores each sentence against the window opposite, and the bead types
     share most of those (a sentence against a window of two is the same in a 1-2 bead and
-    in the second row of a 2-2 one): each sentence's evidence is kept, per side, for every
-    window it was asked for (``PairTable``), so that the calibrated curves are evaluated
-    once a sentence and window.
+    in the second row of a 2-2 one): each sentence's evidence against every window that a
+    bead of the band gives it is evaluated once, kept per side (``PairTable``) while the
+    edges are built, and summed into each bead.
     """
 
     def __init__(self, features: PairFeatures, lengths: Lengths):
@@ -48,41 +49,36 @@ class BeadScorer:
         self.lengths = lengths
         self.calibration: Calibration | None = None
 
-    def calibrate(self, band: Band, kinds: Sequence[tuple[int, int]],
-                  known_beads: Spans = ()) -> None:
-        """Calibrate the signals on ``band`` and evaluate the evidence of every sentence
-        against the windows opposite that the beads of ``kinds`` inside it hold."""
+    def edges(self, band: Band, kinds: Sequence[tuple[int, int]], known_beads: Spans = ()
+              ) -> Edges:
+        """Calibrate the signals on ``band``, then score every bead of ``kinds`` in it."""
         self.calibration = calibrate(self.features, self.lengths, band, known_beads)
+        evidence = self._sentence_evidence(band, kinds) if self.calibration.sentences else None
+        return build_edges(band, kinds, functools.partial(self._score, evidence))
+
+    def _sentence_evidence(self, band: Band, kinds: Sequence[tuple[int, int]]
+                           ) -> tuple[PairTable, PairTable]:
+        """Each source sentence's evidence against the target windows of the band's beads,
+        and each target sentence's against the source windows."""
         n, m = self.lengths.n, self.lengths.m
-        longest_src = max(a for a, _ in kinds)
-        longest_tgt = max(b for _, b in kinds)
-        self._src_evidence = PairTable(n, m, self._src_sentence_evidence, np.float64)
-        self._tgt_evidence = PairTable(m, n, self._tgt_sentence_evidence, np.float64)
-        if not self.calibration.sentences:
-            return
+        src = PairTable(n, m, functools.partial(self._evidence, source=True), np.float64)
+        tgt = PairTable(m, n, functools.partial(self._evidence, source=False), np.float64)
         # A bead's k-th source sentence meets the target windows that start in the band's
         # row k before it; its k-th target sentence, the source rows whose band holds the
         # column k before it (the band is monotone: its rows and columns only move right).
         rows = np.arange(n)
-        earlier = np.maximum(rows - (longest_src - 1), 0)
-        self._src_evidence.hold(band.lo[earlier], band.hi[rows] + 1)
+        earlier = np.maximum(rows - (max(a for a, _ in kinds) - 1), 0)
+        src.hold(band.lo[earlier], band.hi[rows] + 1)
         cols = np.arange(m)
-        earlier = np.maximum(cols - (longest_tgt - 1), 0)
-        self._tgt_evidence.hold(np.searchsorted(band.hi, earlier),
-                                np.searchsorted(band.lo, cols, side="right"))
+        earlier = np.maximum(cols - (max(b for _, b in kinds) - 1), 0)
+        tgt.hold(np.searchsorted(band.hi, earlier), np.searchsorted(band.lo, cols, side="right"))
+        return src, tgt
 
-    def _src_sentence_evidence(self, rows: np.ndarray, starts: np.ndarray, sizes: int
-                               ) -> np.ndarray:
-        """Source sentences against target windows of 1 to ``sizes`` sentences."""
-        return self._sentence_evidence(rows, starts, sizes, self.lengths.m, source=True)
-
-    def _tgt_sentence_evidence(self, rows: np.ndarray, starts: np.ndarray, sizes: int
-                               ) -> np.ndarray:
-        """Target sentences against source windows of 1 to ``sizes`` sentences."""
-        return self._sentence_evidence(rows, starts, sizes, self.lengths.n, source=False)
-
-    def _sentence_evidence(self, rows, starts, sizes: int, n_opposite: int, source: bool
-                           ) -> np.ndarray:
+    def _evidence(self, rows: np.ndarray, starts: np.ndarray, sizes: int, source: bool
+                  ) -> np.ndarray:
+        """Source (or target) sentences against windows of 1 to ``sizes`` sentences
+        opposite, from each start."""
+        n_opposite = self.lengths.m if source else self.lengths.n
         evidence = np.full((sizes, len(rows)), np.nan)  # NaN: a window past the end
         for size in range(1, sizes + 1):
             fits = np.flatnonzero(starts + size <= n_opposite)
@@ -103,7 +99,8 @@ class BeadScorer:
     def deletion_score(self, a: int, b: int) -> float:
         return bead_prior(a, b) + self.calibration.deletion_evidence(a, b)
 
-    def score(self, a: int, b: int, start_i: np.ndarray, start_j: np.ndarray) -> np.ndarray:
+    def _score(self, sentence_evidence: tuple[PairTable, PairTable] | None, a: int, b: int,
+               start_i: np.ndarray, start_j: np.ndarray) -> np.ndarray:
         if a == 0 or b == 0:
             return np.full(len(start_i), self.deletion_score(a, b))
         cal = self.calibration
@@ -112,9 +109,10 @@ class BeadScorer:
             (curve(values) for curve, values in zip(cal.signals, similarity)),
             np.zeros(len(start_i)),
         )
-        if cal.sentences:
-            src = sum(self._src_evidence(start_i + k, start_j, b) for k in range(a))
-            tgt = sum(self._tgt_evidence(start_j + k, start_i, a) for k in range(b))
+        if sentence_evidence is not None:
+            src_evidence, tgt_evidence = sentence_evidence
+            src = sum(src_evidence(start_i + k, start_j, b) for k in range(a))
+            tgt = sum(tgt_evidence(start_j + k, start_i, a) for k in range(b))
             evidence = evidence + SENTENCE_SIGNAL_WEIGHT * ((0.0 + src) + tgt)
         delta = self.length_delta(a, b, start_i, start_j)
         spread = _UNRELATED_LENGTH_SPREAD

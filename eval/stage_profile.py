@@ -11,15 +11,23 @@ a plain run on a quiet one. Usage::
     with StageSampler() as sampler:
         align_files(...)
     print(sampler.report())
+
+or around the command line, writing the shares as JSON::
+
+    python eval/stage_profile.py --json stages.json -- align --presplit zh.txt en.txt -o out
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import sys
 import threading
 import time
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
 from types import FrameType
 
 # (stage, path fragment, function names or None for any), tried innermost frame first.
@@ -108,3 +116,21 @@ def _stage_of(frame: FrameType | None) -> str:
                 return stage
         frame = frame.f_back
     return "other"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="run the bitext command line, sampled by stage")
+    parser.add_argument("--json", type=Path, required=True, help="where to write the shares")
+    parser.add_argument("bitext", nargs=argparse.REMAINDER, help="-- then bitext's arguments")
+    args = parser.parse_args(argv)
+    arguments = args.bitext[1:] if args.bitext[:1] == ["--"] else args.bitext
+    with StageSampler() as sampler:
+        from scripts.cli import main as bitext
+
+        code = bitext(arguments)
+    args.json.write_text(json.dumps([asdict(share) for share in sampler.shares()]))
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -31,7 +31,16 @@ LEXICON_CONFIDENCE = 0.5
 
 class _Side:
     """One side: its sentences' weighted own terms, and the scores of each sentence against
-    windows of the other side: the weight of its terms that a window's words translate.
+    windows of the other side: the weight of its terms that a window's words translate."""
+
+    def __init__(self, own: sparse.csr_matrix, opposite: sparse.csr_matrix,
+                 links: sparse.csr_matrix):
+        self.mass = np.asarray(own.sum(axis=1)).ravel()
+        self.hits = PairTable(own.shape[0], opposite.shape[0], _WindowHits(own, opposite, links))
+
+
+class _WindowHits:
+    """The weight of each sentence's terms that windows of the other side match.
 
     What a window translates is not held for the whole document (a common English word
     glosses hundreds of Chinese words, so a window of four English sentences covers thousands
@@ -41,18 +50,14 @@ class _Side:
 
     def __init__(self, own: sparse.csr_matrix, opposite: sparse.csr_matrix,
                  links: sparse.csr_matrix):
-        self.own = own
-        self.mass = np.asarray(own.sum(axis=1)).ravel()
-        self._opposite = opposite
-        self._links = links
-        self.hits = PairTable(own.shape[0], opposite.shape[0], self._hits)
+        self._own, self._opposite, self._links = own, opposite, links
 
-    def _hits(self, rows: np.ndarray, starts: np.ndarray, sizes: int) -> np.ndarray:
-        return values_by_block(rows, starts, sizes, self._block_hits)
+    def __call__(self, rows: np.ndarray, starts: np.ndarray, sizes: int) -> np.ndarray:
+        return values_by_block(rows, starts, sizes, self._block)
 
-    def _block_hits(self, row_lo: int, row_hi: int, start_lo: int, start_hi: int,
-                    sizes: int) -> np.ndarray:
-        own = self.own[row_lo:row_hi]
+    def _block(self, row_lo: int, row_hi: int, start_lo: int, start_hi: int,
+               sizes: int) -> np.ndarray:
+        own = self._own[row_lo:row_hi]
         terms, local = np.unique(own.indices, return_inverse=True)
         own = sparse.csr_matrix((own.data, local.astype(np.int32), own.indptr),
                                 shape=(own.shape[0], len(terms)))

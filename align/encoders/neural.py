@@ -23,7 +23,13 @@ from align.encoders.base import Encoder, PairFeatures, SentenceSimilarity
 from align.encoders.cache import EmbeddingCache
 from align.encoders.gloss import readable_gloss
 from align.encoders.models import ModelSettings, is_multilingual, load_model
-from align.encoders.products import pair_products, window_members
+from align.encoders.products import (
+    PairTable,
+    PairValues,
+    pair_products,
+    values_by_block,
+    window_members,
+)
 from align.encoders.windows import block_sums, blocks_all, normalise, window_sums
 from corpus.document import Side
 from corpus.errors import ConfigError
@@ -56,24 +62,13 @@ class EmbeddingFeatures(PairFeatures):
             raise ValueError("need two (sentences x dim) arrays of the same dim")
         self.src_known = _known_mask(src_known, len(self.src))
         self.tgt_known = _known_mask(tgt_known, len(self.tgt))
-        self._src_windows: dict[int, tuple[np.ndarray, np.ndarray]] = {}
-        self._tgt_windows: dict[int, tuple[np.ndarray, np.ndarray]] = {}
-
-    @staticmethod
-    def _window(vectors: np.ndarray, known: np.ndarray, cache: dict, size: int
-                ) -> tuple[np.ndarray, np.ndarray]:
-        """Normalised window vectors, and which windows have no evidence."""
-        if size not in cache:
-            summed = window_sums(vectors.astype(np.float64), size).astype(np.float32)
-            unknown = window_sums((~known).astype(np.float64)[:, np.newaxis], size)[:, 0] > 0
-            cache[size] = (normalise(summed), unknown | (np.linalg.norm(summed, axis=1) < 1e-6))
-        return cache[size]
-
-    def _src(self, size: int) -> tuple[np.ndarray, np.ndarray]:
-        return self._window(self.src, self.src_known, self._src_windows, size)
-
-    def _tgt(self, size: int) -> tuple[np.ndarray, np.ndarray]:
-        return self._window(self.tgt, self.tgt_known, self._tgt_windows, size)
+        self._src = _Windows(self.src, self.src_known)
+        self._tgt = _Windows(self.tgt, self.tgt_known)
+        # Each sentence's cosine with the windows opposite, kept for every bead type.
+        self._src_cosines = PairTable(len(self.src), len(self.tgt), _cosine_values(
+            self._src, self._tgt))
+        self._tgt_cosines = PairTable(len(self.tgt), len(self.src), _cosine_values(
+            self._tgt, self._src))
 
     def similarity(self, src_start, src_size, tgt_start, tgt_size):
         return _cosines(self._src(src_size), src_start, self._tgt(tgt_size), tgt_start)[np.newaxis, :]
@@ -83,8 +78,8 @@ class EmbeddingFeatures(PairFeatures):
         hardly moves a window's summed vector, but its own cosine shows it."""
         src_rows, tgt_windows = window_members(src_start, src_size, tgt_start)
         tgt_rows, src_windows = window_members(tgt_start, tgt_size, src_start)
-        src = _cosines(self._src(1), src_rows, self._tgt(tgt_size), tgt_windows)
-        tgt = _cosines(self._tgt(1), tgt_rows, self._src(src_size), src_windows)
+        src = self._src_cosines(src_rows, tgt_windows, tgt_size).astype(np.float64)
+        tgt = self._tgt_cosines(tgt_rows, src_windows, src_size).astype(np.float64)
         return SentenceSimilarity(src.reshape(1, src_size, -1), tgt.reshape(1, tgt_size, -1))
 
     def coarsen(self, factor: int) -> EmbeddingFeatures:
@@ -92,6 +87,44 @@ class EmbeddingFeatures(PairFeatures):
             block_sums(self.src, factor), block_sums(self.tgt, factor),
             blocks_all(self.src_known, factor), blocks_all(self.tgt_known, factor),
         )
+
+
+class _Windows:
+    """One side's normalised window vectors by window size, and which windows have no
+    evidence, built as they are asked for."""
+
+    def __init__(self, vectors: np.ndarray, known: np.ndarray):
+        self._vectors, self._known = vectors, known
+        self._by_size: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+    def __call__(self, size: int) -> tuple[np.ndarray, np.ndarray]:
+        if size not in self._by_size:
+            summed = window_sums(self._vectors.astype(np.float64), size).astype(np.float32)
+            unknown = window_sums((~self._known).astype(np.float64)[:, np.newaxis], size)[:, 0] > 0
+            self._by_size[size] = (normalise(summed),
+                                   unknown | (np.linalg.norm(summed, axis=1) < 1e-6))
+        return self._by_size[size]
+
+
+def _cosine_values(sentences: _Windows, windows: _Windows) -> PairValues:
+    """The cosines of one side's sentences with the other side's windows, by blocks."""
+    def block(row_lo: int, row_hi: int, start_lo: int, start_hi: int, sizes: int
+              ) -> np.ndarray:
+        vectors, void = sentences(1)
+        own, own_void = vectors[row_lo:row_hi], void[row_lo:row_hi]
+        cosines = np.full((sizes, row_hi - row_lo, start_hi - start_lo), np.nan, np.float32)
+        for size in range(1, sizes + 1):
+            window_vectors, window_void = windows(size)
+            stop = min(start_hi, len(window_vectors))
+            if stop <= start_lo:
+                break
+            found = own @ window_vectors[start_lo:stop].T
+            found[own_void] = np.nan
+            found[:, window_void[start_lo:stop]] = np.nan
+            cosines[size - 1, :, : stop - start_lo] = found
+        return cosines
+
+    return lambda rows, starts, sizes: values_by_block(rows, starts, sizes, block)
 
 
 def _cosines(left: tuple[np.ndarray, np.ndarray], left_rows,
