@@ -24,9 +24,9 @@ from corpus.lang.clauses import clause_pieces
 # or the white papers (217 Chinese characters, 578 English ones), and about the same text
 # in either language (an English character carries a third of a Chinese one).
 LONGEST_SENTENCE = {"zh": 300, "en": 1000}
-# The longest piece of a longer one: about a sentence or two (the pieces of a text without
+# The longest piece of a longer one: about a sentence (the pieces of a text without
 # sentence marks meet the sentences of its translation in beads of up to four).
-PIECE = {"zh": 100, "en": 300}
+PIECE = {"zh": 50, "en": 150}
 
 
 @dataclass(frozen=True)

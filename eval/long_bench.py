@@ -32,6 +32,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import unicodedata
 from collections.abc import Sequence
@@ -45,6 +46,7 @@ from corpus.beads import Bead, read_align_file
 DEFAULT_SIZES = (8_000, 11_301, 16_000, 24_000, 32_000, 48_000, 70_000)
 PATHOLOGICAL_BYTES = 1_000_000
 RUN_CHARACTERS = 200_000
+DEFAULT_TIMEOUT = 600.0  # seconds: a version with a quadratic step would run for hours
 
 
 @dataclass(frozen=True)
@@ -163,19 +165,24 @@ def strict_f1(document: Document, test: Sequence[Bead]) -> float | None:
     return score_document(document.gold, scored).figures()["f1_strict"]
 
 
-def run_align(tree: Path, arguments: Sequence[str], profile: Path | None = None
-              ) -> tuple[float, float, float, int]:
+def run_align(tree: Path, arguments: Sequence[str], profile: Path | None = None,
+              timeout: float = DEFAULT_TIMEOUT) -> tuple[float, float, float, int]:
     """Wall seconds, CPU seconds (user + sys), peak MiB and exit code of one ``bitext align``
-    in a fresh process with a fresh embedding cache."""
+    in a fresh process with a fresh embedding cache; one that runs past ``timeout`` seconds
+    is stopped (exit code -9)."""
     command = [sys.executable, "-m", "scripts.cli", "-q", "align", *arguments]
     if profile is not None:  # the sampler of this checkout around the tree's command line
         command = [sys.executable, str(Path(__file__).with_name("stage_profile.py")),
                    "--json", str(profile), "--", "-q", "align", *arguments]
     with tempfile.TemporaryDirectory(prefix="bitext-cache-") as cache:
-        env = dict(os.environ, BITEXT_CACHE=cache, PYTHONPATH=str(tree))
+        path = os.pathsep.join(filter(None, [str(tree), os.environ.get("PYTHONPATH")]))
+        env = dict(os.environ, BITEXT_CACHE=cache, PYTHONPATH=path)
         started = time.perf_counter()
         process = subprocess.Popen(command, cwd=tree, env=env, stdout=subprocess.DEVNULL)
+        timer = threading.Timer(timeout, process.kill)
+        timer.start()
         _, status, usage = os.wait4(process.pid, 0)
+        timer.cancel()
         wall = time.perf_counter() - started
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(
         status)

@@ -1,8 +1,9 @@
 """Windows and blocks of consecutive sentence rows, the pieces every feature scores.
 
 Dense rows (embeddings) add up: a window's vector is the sum of its sentences', a block's
-the normalised sum. Sparse binary rows (bags of words) unite: a window's bag is the union of
-its sentences' (``UnionWindows``), and so is a block's or a bead's (``pool_rows``).
+the normalised sum. Sparse binary rows (bags of words) unite: a block's bag, or a bead's, is
+the union of its sentences' (``pool_rows``; a window's is built a block of sentences at a
+time where it is scored, ``align.encoders.coverage``).
 """
 
 from __future__ import annotations
@@ -58,26 +59,6 @@ def clip(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
     matrix.data = np.minimum(matrix.data, 1.0).astype(np.float32)
     matrix.eliminate_zeros()
     return matrix
-
-
-class UnionWindows:
-    """Windows of consecutive rows, built as the aligner asks for their sizes:
-    ``windows(k)[i]`` is the element-wise max of rows i..i+k-1 (the union of their bags)."""
-
-    def __init__(self, rows: sparse.csr_matrix):
-        self._by_size = [rows]
-
-    def __call__(self, size: int) -> sparse.csr_matrix:
-        rows = self._by_size[0]
-        while len(self._by_size) < size:
-            grown = len(self._by_size) + 1
-            starts = rows.shape[0] - grown + 1
-            if starts <= 0:
-                window = sparse.csr_matrix((0, rows.shape[1]), dtype=rows.dtype)
-            else:
-                window = self._by_size[-1][:starts].maximum(rows[grown - 1 :]).tocsr()
-            self._by_size.append(window)
-        return self._by_size[size - 1]
 
 
 def pool_rows(matrix: sparse.csr_matrix, groups: Sequence[range]) -> sparse.csr_matrix:

@@ -55,3 +55,23 @@ def test_sentence_without_content_is_no_evidence():
     assert np.isnan(covers.src[0, 0, 0])  # the Chinese has nothing to match
     assert covers.tgt[0, 0, 0] == 0.0  # the English has, and nothing matches it
     assert np.isnan(features.rank_similarity(np.array([0]), np.array([0]))[0])
+
+
+def test_coverage_equals_the_weight_of_the_words_the_window_translates():
+    # Against a brute-force count over dense bags: 300 sentences, over more than one block,
+    # windows of every size, asked in any order.
+    zh, en = ZH * 100, EN * 100
+    bags = document_bags(zh, en)
+    features = LexicalFeatures(bags, zh_is_src=True)
+    units, terms = bags.zh_units.toarray() > 0, bags.en_terms.toarray() > 0
+    lexicon = bags.lexicon.toarray() > 0
+    rng = np.random.default_rng(2)
+    for size in (1, 2, 4):
+        starts = rng.integers(0, len(en) - size + 1, size=60)
+        rows = np.clip(starts + rng.integers(-5, 6, size=60), 0, len(zh) - 1)
+        window = np.array([terms[s : s + size].any(axis=0) for s in starts])
+        translated = (window.astype(int) @ lexicon.T.astype(int)) > 0
+        weight = units[rows] * bags.unit_idf
+        expected = (weight * translated).sum(axis=1) / weight.sum(axis=1)
+        found = features.sentence_similarity(rows, 1, starts, size).src[0, 0]
+        assert found == pytest.approx(expected, rel=1e-5, nan_ok=True)

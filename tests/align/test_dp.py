@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from align.dp import Band, best_path, build_edges
 
@@ -57,3 +58,18 @@ def test_a_band_keeps_the_search_inside_it():
         cells.append((cells[-1][0] + a, cells[-1][1] + b))
     assert all(band.lo[i] <= j <= band.hi[i] for i, j in cells)
     assert (1, 1) not in cells and cells[-1] == (3, 3)
+
+
+def test_corners_are_as_sure_as_the_paths_through_them():
+    # The tie above: "1-1 then skip" or "1-2" both reach cell (1, 2), then the last 1-1.
+    ones = {(1, 1, 0, 0), (1, 1, 1, 2)}
+    scorer = table_scorer(ones | {(1, 2, 0, 0)}, miss=-20.0)
+    band = Band.full(2, 3)
+    path = best_path(band, build_edges(band, KINDS, scorer), skip_tgt=0.0)
+    cells = [(0, 0)]
+    for _, a, _, b in path.beads:
+        cells.append((cells[-1][0] + a, cells[-1][1] + b))
+    corners = dict(zip(cells, path.corners))
+    assert corners[(0, 0)] == pytest.approx(1.0) and corners[(2, 3)] == pytest.approx(1.0)
+    assert corners[(1, 2)] == pytest.approx(1.0, abs=1e-6)  # both paths pass there
+    assert 0.3 < corners.get((1, 1), 0.5) < 0.7  # one of the two only

@@ -6,7 +6,6 @@ import numpy as np
 from scipy import sparse
 
 from align.encoders.windows import (
-    UnionWindows,
     block_sums,
     blocks,
     blocks_all,
@@ -34,10 +33,7 @@ def test_blocks_of_rows_the_last_one_shorter():
     assert blocks_all(np.array([True, False, True, True, True]), 2).tolist() == [False, True, True]
 
 
-def test_union_windows_and_pooled_rows_stay_binary():
+def test_pooled_rows_stay_binary():
     bags = sparse.csr_matrix(np.array([[1, 0, 0], [1, 1, 0], [0, 0, 1]], dtype=np.float32))
-    windows = UnionWindows(bags)
-    assert windows(2).toarray().tolist() == [[1, 1, 0], [1, 1, 1]]
-    assert windows(4).shape == (0, 3)
     pooled = pool_rows(bags, [range(0, 2), range(1, 3)])
     assert pooled.toarray().tolist() == [[1, 1, 0], [1, 1, 1]]  # a union, not a count

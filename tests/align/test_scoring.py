@@ -1,0 +1,48 @@
+"""Bead scores: the evidence kept per sentence adds up to what each bead's own windows give."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from align.calibration import SENTENCE_SIGNAL_WEIGHT
+from align.config import AlignConfig
+from align.dp import Band
+from align.encoders.lexical import LexicalEncoder
+from align.lengths import Lengths, char_lengths
+from align.scoring import _UNRELATED_LENGTH_SPREAD, BeadScorer, bead_prior
+from corpus.document import Side
+from tests.align.test_aligner import EN, ZH
+
+
+def test_bead_scores_add_each_sentences_evidence_against_the_window_opposite():
+    zh, en = Side(ZH * 3, "zh"), Side(EN * 3, "en")
+    features = LexicalEncoder().features(zh, en)
+    scorer = BeadScorer(features, Lengths(char_lengths(zh), char_lengths(en)))
+    lo = np.clip(np.arange(len(zh) + 1) * len(en) // len(zh) - 4, 0, len(en))
+    band = Band(lo, np.clip(lo + 9, 0, len(en)))
+    band.hi[-1] = len(en)
+    kinds = AlignConfig().bead_kinds()
+    edges = scorer.edges(band, kinds, ())
+    cal = scorer.calibration
+    checked = 0
+    for k, (a, b) in enumerate(kinds):
+        if not a or not b:
+            continue
+        rows, cols = band.grid
+        where = len(kinds) * band.offsets[:-1][rows] + k * band.widths[rows] + (
+            np.arange(band.size) - band.offsets[:-1][rows])
+        held = edges.src[where] < band.size
+        si, sj = rows[held] - a, cols[held] - b
+        # The bead's own windows, scored directly.
+        sentences = features.sentence_similarity(si, a, sj, b)
+        src = sum(cal.sentences[0][0](v) for v in sentences.src[0])
+        tgt = sum(cal.sentences[0][1](v) for v in sentences.tgt[0])
+        window = cal.signals[0](features.similarity(si, a, sj, b)[0])
+        delta = scorer.length_delta(a, b, si, sj)
+        spread = _UNRELATED_LENGTH_SPREAD
+        length = np.log(spread) - 0.5 * delta**2 * (1 - 1 / spread**2)
+        direct = window + SENTENCE_SIGNAL_WEIGHT * (src + tgt) + length + bead_prior(a, b)
+        assert edges.score[where[held]] == pytest.approx(direct)
+        checked += held.sum()
+    assert checked > 500
