@@ -91,20 +91,33 @@ class LocalEngine(Engine):
         deaths: Counter[str] = Counter()
         in_flight: dict[Any, Job] = {}
         pool = self._pool(settings)
+        def submit(job: Job) -> bool:
+            """Send a job to the pool; False when the pool broke since the last wait (a
+            worker died while the driver was writing results): the job was never run."""
+            try:
+                in_flight[pool.submit(_local_task, job)] = job
+            except BrokenProcessPool:
+                unsent.append(job)
+                return False
+            return True
+
+        unsent: deque[Job] = deque()  # refused by a pool that had just died: sent again
         try:
             while True:
                 if suspects:
                     if not in_flight:
-                        job = suspects.popleft()
-                        in_flight[pool.submit(_local_task, job)] = job
+                        submit(suspects.popleft())
                 else:
                     while len(in_flight) < 2 * self.workers:
-                        job = next(upcoming, None)
-                        if job is None:
+                        job = unsent.popleft() if unsent else next(upcoming, None)
+                        if job is None or not submit(job):
                             break
-                        in_flight[pool.submit(_local_task, job)] = job
                 if not in_flight:
-                    return
+                    if not unsent:
+                        return
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool = self._pool(settings)
+                    continue
                 done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
                 lost = []
                 for future in done:
