@@ -26,6 +26,8 @@ Scorer = Callable[[int, int, np.ndarray, np.ndarray], np.ndarray]
 # Tolerance of the Viterbi target-deletion test: subtracting and re-adding the deletion
 # ramp is not exact in floating point.
 _RAMP_TOLERANCE = 1e-9
+# Beads scored at a time: the scorer's arrays for them stay a few MiB.
+_CHUNK_CELLS = 1 << 17
 
 
 @dataclass(frozen=True)
@@ -72,29 +74,37 @@ class Edges:
 
     kinds: tuple[tuple[int, int], ...]
     src: np.ndarray  # int32: the flat cell each bead starts in
-    score: np.ndarray  # float64
+    score: np.ndarray  # float32: sums run in float64 (MAC-Dev and Bible confidences unchanged)
 
     def position(self, row_start: int, width: int, kind: int, col: int) -> int:
         """Where the bead of type ``kind`` ending in cell ``col`` of a row is stored."""
         return len(self.kinds) * row_start + kind * width + col
 
 
+def _positions(band: Band, n_kinds: int) -> tuple[np.ndarray, np.ndarray]:
+    """Where the bead of the first type ending in each cell is stored, and the step to the
+    next type (the cell's row width), as int32: the layout of ``Edges``."""
+    rows = band.grid[0]
+    first = (n_kinds - 1) * band.offsets[:-1][rows] + np.arange(band.size)
+    return first.astype(np.int32), band.widths[rows].astype(np.int32)
+
+
 def build_edges(band: Band, kinds: Sequence[tuple[int, int]], scorer: Scorer) -> Edges:
     rows, cols = band.grid
-    row_start = band.offsets[:-1][rows]
-    widths = band.widths[rows]
     n_kinds = len(kinds)
+    first, step = _positions(band, n_kinds)
     src = np.full(n_kinds * band.size, band.size, dtype=np.int32)
-    score = np.zeros(n_kinds * band.size)
-    local = np.arange(band.size) - row_start
+    score = np.zeros(n_kinds * band.size, np.float32)
     for k, (a, b) in enumerate(kinds):
         start_i, start_j = rows - a, cols - b
         ok = (start_i >= 0) & (start_j >= 0)
         ok[ok] &= (start_j[ok] >= band.lo[start_i[ok]]) & (start_j[ok] <= band.hi[start_i[ok]])
         si, sj = start_i[ok], start_j[ok]
-        where = n_kinds * row_start[ok] + k * widths[ok] + local[ok]
+        where = first[ok] + k * step[ok]
         src[where] = band.offsets[si] + sj - band.lo[si]
-        score[where] = scorer(a, b, si, sj)
+        for lo in range(0, len(where), _CHUNK_CELLS):  # the scorer's arrays stay small
+            chunk = slice(lo, lo + _CHUNK_CELLS)
+            score[where[chunk]] = scorer(a, b, si[chunk], sj[chunk])
     return Edges(tuple(kinds), src, score)
 
 
@@ -202,23 +212,24 @@ def _backward(band: Band, edges: Edges, skip_tgt: float) -> np.ndarray:
     n, m = band.n, int(band.hi[-1])
     mirrored = Band(m - band.hi[::-1].copy(), m - band.lo[::-1].copy())
     rows, cols = band.grid
-    mirrored_row_start = mirrored.offsets[:-1][n - rows]
-    mirror_index = mirrored_row_start + (m - cols) - mirrored.lo[n - rows]
+    mirror_index = (mirrored.offsets[:-1][n - rows] + (m - cols) - mirrored.lo[n - rows]
+                    ).astype(np.int32)
     # Each bead of the original is stored where the mirrored sweep looks for it: under its
     # own type at its start cell, read as the mirrored end.
     n_kinds = len(edges.kinds)
-    ends = n_kinds * band.offsets[:-1][rows] + np.arange(band.size) - band.offsets[:-1][rows]
-    widths = band.widths[rows]
-    mirrored_ends = (n_kinds - 1) * mirrored_row_start + mirror_index
-    mirrored_widths = mirrored.widths[n - rows]
+    first, step = _positions(band, n_kinds)
+    mirrored_first, mirrored_step = _positions(mirrored, n_kinds)
+    # Indexed by original cell: where the mirrored image of that cell stores its beads.
+    order = np.argsort(mirror_index)
+    mirrored_first, mirrored_step = mirrored_first[order], mirrored_step[order]
     src = np.full(n_kinds * band.size, band.size, dtype=np.int32)
-    score = np.zeros(n_kinds * band.size)
+    score = np.zeros(n_kinds * band.size, np.float32)
     for k in range(n_kinds):
-        where = ends + k * widths  # the beads of type k, by the cell they end in
+        where = first + k * step  # the beads of type k, by the cell they end in
         starts = edges.src[where]
-        ok = np.flatnonzero(starts < band.size)
+        ok = starts < band.size
         starts = starts[ok]
-        target = mirrored_ends[starts] + k * mirrored_widths[starts]
+        target = mirrored_first[starts] + k * mirrored_step[starts]
         src[target] = mirror_index[ok]
         score[target] = edges.score[where[ok]]
     table, _ = _sweep(mirrored, Edges(edges.kinds, src, score), skip_tgt, viterbi=False)

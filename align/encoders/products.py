@@ -89,6 +89,8 @@ TABLE_SIZES = 4
 # little beside computing again: the later sentences of a bead are scored against windows
 # that start in the band of earlier rows, a few columns further out.
 TABLE_MARGIN = 8
+# Pairs computed at a time: what a computation holds on the side stays a few MiB.
+CHUNK_PAIRS = 1 << 17
 
 
 class PairTable:
@@ -168,7 +170,10 @@ class PairTable:
                                        np.concatenate([first, old_stop]),
                                        np.concatenate([old_first, stop]))
         sizes = max(len(self._values), TABLE_SIZES)
-        new_values = self._compute(new_rows, new_starts, sizes) if len(new_rows) else None
+        new_values = np.empty((sizes, len(new_rows)), self._values.dtype)
+        for lo in range(0, len(new_rows), CHUNK_PAIRS):  # bounded temporaries
+            new_values[:, lo : lo + CHUNK_PAIRS] = self._compute(
+                new_rows[lo : lo + CHUNK_PAIRS], new_starts[lo : lo + CHUNK_PAIRS], sizes)
         old_rows = self._held_rows()
         old_starts = self._position_starts(old_rows)
         self._first[rows], self._width[rows] = first, stop - first
@@ -176,8 +181,7 @@ class PairTable:
         self._origin = offsets - self._first
         values = np.empty((sizes, int(self._width.sum())), self._values.dtype)
         values[: len(self._values), self._origin[old_rows] + old_starts] = self._values
-        if new_values is not None:
-            values[:, self._origin[new_rows] + new_starts] = new_values
+        values[:, self._origin[new_rows] + new_starts] = new_values
         self._values = values
 
 
