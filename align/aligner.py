@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import logging
 
+from align.anchors import Anchors
 from align.banding import band_around, coarse_factors
+from align.blocks import Blocks
 from align.config import AlignConfig
 from align.dp import Band, Path, best_path
 from align.encoders.base import Encoder, FirstPass, PairFeatures
@@ -57,15 +59,18 @@ class Aligner:
             encoder = self.encoder.for_document(src_pieces.side, tgt_pieces.side)
             path = self._align_features(
                 encoder.features(src_pieces.side, tgt_pieces.side),
-                Lengths(char_lengths(src_pieces.side), char_lengths(tgt_pieces.side)))
+                Lengths(char_lengths(src_pieces.side), char_lengths(tgt_pieces.side)),
+                Blocks.paragraphs(src_pieces.side.paragraphs, tgt_pieces.side.paragraphs))
             beads = sentence_beads(path.beads, path.posteriors, path.corners, src_pieces,
                                    tgt_pieces)
         return AlignedDocument(doc_id, src, tgt, beads, self.signature(encoder))
 
-    def _align_features(self, features: PairFeatures, lengths: Lengths) -> Path:
+    def _align_features(self, features: PairFeatures, lengths: Lengths,
+                        paragraphs: Blocks) -> Path:
         scorer = BeadScorer(features, lengths)
+        anchors = self._paragraph_anchors(scorer, paragraphs)
         band = self._band(scorer)
-        path = self._solve(scorer, band, posteriors=True)
+        path = self._solve(scorer, band, posteriors=True, anchors=anchors)
         if self.config.second_pass:
             # A second pass with what the first taught: the encoder learns from its beads (a
             # document lexicon from the confident ones; hybrid embeds the unsure stretches),
@@ -77,8 +82,24 @@ class Aligner:
                 if band.size < (lengths.n + 1) * (lengths.m + 1):
                     band = band_around(path.beads, 1, lengths.n, lengths.m,
                                        self.config.band_margin)
-                path = self._solve(scorer, band, posteriors=True, known_beads=first.beads)
+                path = self._solve(scorer, band, posteriors=True, known_beads=first.beads,
+                                   anchors=anchors)
         return path
+
+    def _paragraph_anchors(self, scorer: BeadScorer, paragraphs: Blocks) -> Anchors | None:
+        """Where both sides come in paragraphs, align the paragraphs first (their whole
+        words and lengths are strong evidence) and anchor the sentence pass at the paragraph
+        boundaries that pass is sure of. One sentence a paragraph on both sides is the
+        sentence pass itself: no anchors."""
+        n, m = scorer.lengths.n, scorer.lengths.m
+        if self.config.anchor_posterior is None or min(paragraphs.n, paragraphs.m) < 2 or (
+                paragraphs.n == n and paragraphs.m == m):
+            return None
+        level = BeadScorer(scorer.features.coarsen(paragraphs), scorer.lengths.coarsen(paragraphs))
+        path = self._solve(level, self._band(level), posteriors=True)
+        anchors = Anchors.sure_corners(path, paragraphs, n, m, self.config.anchor_posterior)
+        logger.debug("paragraphs %dx%d: %d anchors", paragraphs.n, paragraphs.m, len(anchors))
+        return anchors
 
     def _band(self, scorer: BeadScorer) -> Band:
         """The whole grid for short documents, else a band around the path of a coarser pass
@@ -90,7 +111,8 @@ class Aligner:
         levels = [scorer]
         for factor in factors:
             finer = levels[-1]
-            levels.append(BeadScorer(finer.features.coarsen(factor), finer.lengths.coarsen(factor)))
+            blocks = Blocks.uniform(finer.lengths.n, finer.lengths.m, factor)
+            levels.append(BeadScorer(finer.features.coarsen(blocks), finer.lengths.coarsen(blocks)))
         band = Band.full(levels[-1].lengths.n, levels[-1].lengths.m)
         for factor in reversed(factors):
             coarse_path = self._solve(levels.pop(), band, posteriors=False)
@@ -100,8 +122,14 @@ class Aligner:
         return band
 
     def _solve(self, scorer: BeadScorer, band: Band, posteriors: bool,
-               known_beads: Spans = ()) -> Path:
-        edges = scorer.edges(band, self.config.bead_kinds(), known_beads)
+               known_beads: Spans = (), anchors: Anchors | None = None) -> Path:
+        scorer.calibrate(band, known_beads)
+        allows = None
+        if anchors is not None and len(anchors):
+            # Calibrated on the whole band: its unrelated cells are the ones it would search.
+            anchors = anchors.within(band)
+            band, allows = anchors.confine(band), anchors.allows
+        edges = scorer.edges(band, self.config.bead_kinds(), allows)
         logger.debug("level %dx%d: %d cells, %s", scorer.lengths.n, scorer.lengths.m, band.size,
                      scorer.calibration)
         return best_path(band, edges, scorer.deletion_score(0, 1), posteriors=posteriors)

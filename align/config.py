@@ -28,6 +28,9 @@ class AlignConfig:
     band_margin: int = 6  # sentences around the projected coarse path
     coarse_step: int = 8  # at most this many blocks of one level make a block of the next
     second_pass: bool = True  # align again with what the encoder learned from the first
+    # Where both sides have paragraphs: a paragraph boundary that the paragraph pass goes
+    # through with this posterior anchors the sentence pass (None: no paragraph pass).
+    anchor_posterior: float | None = 0.9
 
     def __post_init__(self) -> None:
         if self.max_bead < 1:
@@ -39,6 +42,8 @@ class AlignConfig:
             object.__setattr__(self, "max_total", max(_DEFAULT_TOTAL, self.max_bead + 1))
         if not 1 <= self.max_many <= self.max_bead or self.max_total < 2:
             raise ConfigError("need 1 <= max_many <= max_bead and max_total >= 2")
+        if self.anchor_posterior is not None and not 0 < self.anchor_posterior <= 1:
+            raise ConfigError("anchor_posterior must be in (0, 1], or None for no anchors")
         if self.coarse_step < 2 or self.band_margin < 1:
             raise ConfigError("coarse_step must be >= 2 and band_margin >= 1")
 

@@ -22,6 +22,8 @@ import numpy as np
 
 Scorer = Callable[[int, int, np.ndarray, np.ndarray], np.ndarray]
 """scorer(a, b, start_i, start_j) -> scores of beads [start_i, +a) x [start_j, +b)."""
+Allows = Callable[[int, int, np.ndarray, np.ndarray], np.ndarray]
+"""allows(a, b, start_i, start_j) -> whether each of those beads may be taken."""
 
 # Tolerance of the Viterbi target-deletion test: subtracting and re-adding the deletion
 # ramp is not exact in floating point.
@@ -89,7 +91,9 @@ def _positions(band: Band, n_kinds: int) -> tuple[np.ndarray, np.ndarray]:
     return first.astype(np.int32), band.widths[rows].astype(np.int32)
 
 
-def build_edges(band: Band, kinds: Sequence[tuple[int, int]], scorer: Scorer) -> Edges:
+def build_edges(band: Band, kinds: Sequence[tuple[int, int]], scorer: Scorer,
+                allows: Allows | None = None) -> Edges:
+    """Every bead of ``kinds`` in the band, scored; ``allows`` may forbid some that are in it."""
     rows, cols = band.grid
     n_kinds = len(kinds)
     first, step = _positions(band, n_kinds)
@@ -99,6 +103,8 @@ def build_edges(band: Band, kinds: Sequence[tuple[int, int]], scorer: Scorer) ->
         start_i, start_j = rows - a, cols - b
         ok = (start_i >= 0) & (start_j >= 0)
         ok[ok] &= (start_j[ok] >= band.lo[start_i[ok]]) & (start_j[ok] <= band.hi[start_i[ok]])
+        if allows is not None and a and b:
+            ok[ok] &= allows(a, b, start_i[ok], start_j[ok])
         si, sj = start_i[ok], start_j[ok]
         where = first[ok] + k * step[ok]
         src[where] = band.offsets[si] + sj - band.lo[si]

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 import numpy as np
 
+from align.blocks import Blocks
 from corpus.document import Side
 
 Spans = Sequence[tuple[range, range]]  # the source and target sentences of each bead
@@ -16,10 +16,6 @@ def char_lengths(side: Side) -> np.ndarray:
     return np.array([max(1, sum(not c.isspace() for c in s)) for s in side.sentences], float)
 
 
-def coarsen_lengths(lengths: np.ndarray, factor: int) -> np.ndarray:
-    """The lengths of blocks of ``factor`` consecutive sentences."""
-    blocks = math.ceil(len(lengths) / factor)
-    return np.add.reduceat(lengths, np.arange(0, blocks * factor, factor)[:blocks])
 
 
 class Lengths:
@@ -54,5 +50,6 @@ class Lengths:
         tgt = np.array([self.tgt_cum[j.stop] - self.tgt_cum[j.start] for _, j in spans])
         return src, tgt
 
-    def coarsen(self, factor: int) -> Lengths:
-        return Lengths(coarsen_lengths(self.src, factor), coarsen_lengths(self.tgt, factor))
+    def coarsen(self, blocks: Blocks) -> Lengths:
+        """The lengths of blocks of consecutive sentences."""
+        return Lengths(np.add.reduceat(self.src, blocks.src), np.add.reduceat(self.tgt, blocks.tgt))

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from align.calibration import SENTENCE_SIGNAL_WEIGHT, Calibration, calibrate
-from align.dp import Band, Edges, build_edges
+from align.dp import Allows, Band, Edges, build_edges
 from align.encoders.base import PairFeatures
 from align.encoders.products import PairTable
 from align.lengths import Lengths, Spans
@@ -49,12 +49,16 @@ class BeadScorer:
         self.lengths = lengths
         self.calibration: Calibration | None = None
 
-    def edges(self, band: Band, kinds: Sequence[tuple[int, int]], known_beads: Spans = ()
-              ) -> Edges:
-        """Calibrate the signals on ``band``, then score every bead of ``kinds`` in it."""
+    def calibrate(self, band: Band, known_beads: Spans = ()) -> None:
+        """Calibrate the signals on ``band`` (``align.calibration``)."""
         self.calibration = calibrate(self.features, self.lengths, band, known_beads)
+
+    def edges(self, band: Band, kinds: Sequence[tuple[int, int]], allows: Allows | None = None
+              ) -> Edges:
+        """Score every bead of ``kinds`` in ``band`` (``allows``: see ``build_edges``), once
+        calibrated (on this band, or on a wider one that holds it)."""
         evidence = self._sentence_evidence(band, kinds) if self.calibration.sentences else None
-        return build_edges(band, kinds, functools.partial(self._score, evidence))
+        return build_edges(band, kinds, functools.partial(self._score, evidence), allows)
 
     def _sentence_evidence(self, band: Band, kinds: Sequence[tuple[int, int]]
                            ) -> tuple[PairTable, PairTable]:

@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 from scipy import sparse
 
-from align.encoders.windows import blocks, pool_rows
+from align.blocks import block_ranges
+from align.encoders.windows import pool_rows
 from corpus.lang.cedict import dictionary_pieces, gloss, in_dictionary, name_romanisations
 from corpus.lang.chinese import chinese_number, chinese_tokens
 from corpus.lang.cues import PUNCTUATION_CUES, quote_cues
@@ -70,11 +71,12 @@ class Bags:
     unit_idf: np.ndarray
     term_idf: np.ndarray
 
-    def coarsen(self, factor: int) -> Bags:
+    def coarsen(self, zh_starts: np.ndarray, en_starts: np.ndarray) -> Bags:
+        """The bags of blocks of sentences (``*_starts``: each block's first sentence)."""
         return replace(
             self,
-            zh_units=pool_rows(self.zh_units, blocks(self.zh_units.shape[0], factor)),
-            en_terms=pool_rows(self.en_terms, blocks(self.en_terms.shape[0], factor)),
+            zh_units=pool_rows(self.zh_units, block_ranges(zh_starts, self.zh_units.shape[0])),
+            en_terms=pool_rows(self.en_terms, block_ranges(en_starts, self.en_terms.shape[0])),
         )
 
 

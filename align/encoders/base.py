@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from align.blocks import Blocks
 from corpus.document import Side
 
 Span = tuple[range, range]  # the source and target sentences of one bead
@@ -84,8 +85,8 @@ class PairFeatures(ABC):
         return self.similarity(src_rows, 1, tgt_rows, 1)[0]
 
     @abstractmethod
-    def coarsen(self, factor: int) -> PairFeatures:
-        """The same features over blocks of ``factor`` consecutive sentences (for the coarse pass)."""
+    def coarsen(self, blocks: Blocks) -> PairFeatures:
+        """The same features over blocks of consecutive sentences (for a coarser pass)."""
 
     def refine(self, first: FirstPass) -> PairFeatures | None:
         """Features improved by what a first alignment taught, or None when there is nothing
@@ -118,8 +119,8 @@ class StackedFeatures(PairFeatures):
     def rank_similarity(self, src_rows, tgt_rows) -> np.ndarray:
         return self.parts[0].rank_similarity(src_rows, tgt_rows)
 
-    def coarsen(self, factor: int) -> StackedFeatures:
-        return StackedFeatures(tuple(p.coarsen(factor) for p in self.parts))
+    def coarsen(self, blocks: Blocks) -> StackedFeatures:
+        return StackedFeatures(tuple(p.coarsen(blocks) for p in self.parts))
 
     def refine(self, first: FirstPass) -> StackedFeatures | None:
         refined = [p.refine(first) for p in self.parts]

@@ -16,6 +16,7 @@ from dataclasses import replace
 import numpy as np
 from scipy import sparse
 
+from align.blocks import Blocks
 from align.encoders.bags import Bags
 from align.encoders.base import FirstPass, PairFeatures, SentenceSimilarity
 from align.encoders.document_lexicon import document_lexicon
@@ -123,8 +124,9 @@ class LexicalFeatures(PairFeatures):
             f1 = np.where((src == 0) | (tgt == 0), 0.0, 2 * src * tgt / (src + tgt))
         return np.where(np.isnan(src) | np.isnan(tgt), np.nan, f1)
 
-    def coarsen(self, factor: int) -> LexicalFeatures:
-        return LexicalFeatures(self._bags.coarsen(factor), self._zh_is_src)
+    def coarsen(self, blocks: Blocks) -> LexicalFeatures:
+        zh, en = (blocks.src, blocks.tgt) if self._zh_is_src else (blocks.tgt, blocks.src)
+        return LexicalFeatures(self._bags.coarsen(zh, en), self._zh_is_src)
 
     def refine(self, first: FirstPass) -> LexicalFeatures | None:
         beads = first.confident(LEXICON_CONFIDENCE)

@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from align.blocks import Blocks
 from align.encoders.base import Encoder, FirstPass, PairFeatures, StackedFeatures
 from align.encoders.lexical import LexicalEncoder
 from align.encoders.neural import EmbeddingFeatures, NeuralEncoder
@@ -90,8 +91,8 @@ class GlossHybridFeatures(PairFeatures):
     def rank_similarity(self, src_rows, tgt_rows) -> np.ndarray:
         return self.lexical.rank_similarity(src_rows, tgt_rows)
 
-    def coarsen(self, factor: int) -> PairFeatures:
-        return self.lexical.coarsen(factor)
+    def coarsen(self, blocks: Blocks) -> PairFeatures:
+        return self.lexical.coarsen(blocks)
 
     def refine(self, first: FirstPass) -> PairFeatures | None:
         lexical = self.lexical.refine(first)

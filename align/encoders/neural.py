@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from align.blocks import Blocks
 from align.encoders.base import Encoder, PairFeatures, SentenceSimilarity
 from align.encoders.cache import EmbeddingCache
 from align.encoders.gloss import readable_gloss
@@ -82,10 +83,10 @@ class EmbeddingFeatures(PairFeatures):
         tgt = self._tgt_cosines(tgt_rows, src_windows, src_size).astype(np.float64)
         return SentenceSimilarity(src.reshape(1, src_size, -1), tgt.reshape(1, tgt_size, -1))
 
-    def coarsen(self, factor: int) -> EmbeddingFeatures:
+    def coarsen(self, blocks: Blocks) -> EmbeddingFeatures:
         return EmbeddingFeatures(
-            block_sums(self.src, factor), block_sums(self.tgt, factor),
-            blocks_all(self.src_known, factor), blocks_all(self.tgt_known, factor),
+            block_sums(self.src, blocks.src), block_sums(self.tgt, blocks.tgt),
+            blocks_all(self.src_known, blocks.src), blocks_all(self.tgt_known, blocks.tgt),
         )
 
 

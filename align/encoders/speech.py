@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from align.blocks import Blocks, block_ends
 from align.encoders.base import PairFeatures
-from align.encoders.windows import block_starts
 
 _MARK_BITS = np.array([1, 2, 4], dtype=np.uint8)  # opens a quote, closes one, asks
 _OPENS = np.uint8(1)
@@ -41,12 +41,12 @@ class SpeechFeatures(PairFeatures):
         differ = (opens & _OPENS) | (ends & ~_OPENS)
         return (_AGREEING[differ] / 3.0)[np.newaxis, :]
 
-    def coarsen(self, factor: int) -> SpeechFeatures:
-        return SpeechFeatures(_coarsen_marks(self._src, factor), _coarsen_marks(self._tgt, factor))
+    def coarsen(self, blocks: Blocks) -> SpeechFeatures:
+        return SpeechFeatures(_coarsen_marks(self._src, blocks.src),
+                              _coarsen_marks(self._tgt, blocks.tgt))
 
 
-def _coarsen_marks(marks: np.ndarray, factor: int) -> np.ndarray:
+def _coarsen_marks(marks: np.ndarray, first: np.ndarray) -> np.ndarray:
     """A block opens as its first sentence does, and closes and asks as its last one does."""
-    first = block_starts(len(marks), factor)
-    last = np.minimum(first + factor, len(marks)) - 1
+    last = block_ends(first, len(marks)) - 1
     return np.column_stack([marks[first, 0], marks[last, 1], marks[last, 2]])

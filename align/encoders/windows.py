@@ -30,28 +30,18 @@ def window_sums(rows: np.ndarray, size: int) -> np.ndarray:
     return cumulative[size:] - cumulative[:-size]
 
 
-def block_starts(n_rows: int, factor: int) -> np.ndarray:
-    return np.arange(0, n_rows, factor)
-
-
-def blocks(n_rows: int, factor: int) -> list[range]:
-    """The rows of each block of ``factor`` consecutive rows (the last one may be shorter)."""
-    return [range(start, min(start + factor, n_rows)) for start in range(0, n_rows, factor)]
-
-
-def block_sums(vectors: np.ndarray, factor: int) -> np.ndarray:
-    """The normalised sum of each block's vectors."""
+def block_sums(vectors: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """The normalised sum of each block's vectors (``starts``: each block's first row)."""
     if not len(vectors):
         return vectors
-    starts = block_starts(len(vectors), factor)
     return normalise(np.add.reduceat(vectors.astype(np.float64), starts, axis=0))
 
 
-def blocks_all(flags: np.ndarray, factor: int) -> np.ndarray:
+def blocks_all(flags: np.ndarray, starts: np.ndarray) -> np.ndarray:
     """Whether all of each block's flags are set."""
     if not len(flags):
         return flags
-    return np.minimum.reduceat(flags, block_starts(len(flags), factor))
+    return np.minimum.reduceat(flags, starts)
 
 
 def clip(matrix: sparse.csr_matrix) -> sparse.csr_matrix:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from align.encoders.bags import chinese_unit_terms, chinese_units, document_bags, english_bag
@@ -40,5 +41,7 @@ def test_the_document_lexicon_holds_only_terms_the_english_side_uses():
     # 来 → come and ? → ?; none of 来's other glosses (since, next, past…) takes a column.
     assert bags.lexicon.nnz == 2
     assert ((bags.zh_units @ bags.lexicon) != bags.en_terms).nnz == 0
-    blocks = document_bags(["你来吗？", "好。", "走吧！"], ["Come?", "Fine.", "Go!"]).coarsen(2)
+    blocks = document_bags(["你来吗？", "好。", "走吧！"], ["Come?", "Fine.", "Go!"]).coarsen(
+        np.array([0, 2]), np.array([0, 1]))
     assert blocks.zh_units.shape[0] == blocks.en_terms.shape[0] == 2
+    assert blocks.en_terms[1].nnz == len(english_bag("Fine.") | english_bag("Go!"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from align.blocks import Blocks
 from align.encoders.bags import document_bags
 from align.encoders.coverage import LexicalFeatures
 
@@ -45,7 +46,7 @@ def test_each_sentence_is_scored_against_the_whole_window_opposite():
 
 
 def test_coarse_blocks_score_their_pooled_sentences():
-    block = coverage().coarsen(3).rank_similarity(np.array([0]), np.array([0]))[0]
+    block = coverage().coarsen(Blocks.uniform(3, 3, 3)).rank_similarity(np.array([0]), np.array([0]))[0]
     assert block > 0.5
 
 

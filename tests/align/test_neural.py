@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from align.aligner import Aligner
+from align.blocks import Blocks
 from align.encoders.base import Encoder
 from align.encoders.gloss import readable_gloss
 from align.encoders.neural import EmbeddingFeatures, NeuralEncoder
@@ -65,7 +66,7 @@ def test_embedding_features_windows_and_coarsen():
     assert np.isnan(sims[0, 2])  # a zero vector is no evidence either way
     pair = features.similarity(np.array([1]), 2, np.array([1]), 1)
     assert pair[0, 0] == pytest.approx(1.0)  # the window sum of sentences 1, 2 = tgt 1
-    coarse = features.coarsen(2)
+    coarse = features.coarsen(Blocks.uniform(4, 3, 2))
     assert coarse.src.shape == (2, 4) and coarse.tgt.shape == (2, 4)
     assert np.allclose(np.linalg.norm(coarse.tgt, axis=1), [1.0, 0.0])  # last block: zero
 
@@ -97,7 +98,7 @@ def test_windows_holding_an_unencoded_sentence_have_no_evidence():
     assert np.isfinite(features.similarity(starts, 1, starts, 1)[0]).tolist() == [True, True, False]
     assert np.isfinite(features.similarity(starts[:3], 2, starts[:3], 1)[0]).tolist() == [
         True, False, False]
-    assert features.coarsen(2).src_known.tolist() == [True, False]
+    assert features.coarsen(Blocks.uniform(4, 4, 2)).src_known.tolist() == [True, False]
     with pytest.raises(ValueError):
         EmbeddingFeatures(src, src, src_known=np.ones(3, bool))
 

@@ -23,7 +23,8 @@ def test_bead_scores_add_each_sentences_evidence_against_the_window_opposite():
     band = Band(lo, np.clip(lo + 9, 0, len(en)))
     band.hi[-1] = len(en)
     kinds = AlignConfig().bead_kinds()
-    edges = scorer.edges(band, kinds, ())
+    scorer.calibrate(band)
+    edges = scorer.edges(band, kinds)
     cal = scorer.calibration
     checked = 0
     for k, (a, b) in enumerate(kinds):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from align.blocks import Blocks
 from align.encoders.speech import SpeechFeatures
 from corpus.lang.cues import speech_marks
 
@@ -32,5 +33,5 @@ def test_speech_signal_is_agreement_on_quotes_and_questions(zh_window, en_window
 
 
 def test_speech_blocks_open_as_their_first_sentence_and_close_as_their_last():
-    blocks = speech().coarsen(2).similarity(np.array([0, 1]), 1, np.array([0, 1]), 1)[0]
+    blocks = speech().coarsen(Blocks.uniform(4, 4, 2)).similarity(np.array([0, 1]), 1, np.array([0, 1]), 1)[0]
     assert blocks.tolist() == [1.0, 1.0]

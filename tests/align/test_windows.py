@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 
+from align.blocks import uniform_starts
 from align.encoders.windows import (
     block_sums,
-    blocks,
     blocks_all,
     normalise,
     pool_rows,
@@ -28,9 +28,11 @@ def test_normalise_leaves_zero_rows_zero():
 
 
 def test_blocks_of_rows_the_last_one_shorter():
-    assert blocks(5, 2) == [range(0, 2), range(2, 4), range(4, 5)]
-    assert np.allclose(block_sums(ROWS[:3], 2), [[1 / np.sqrt(5), 2 / np.sqrt(5), 0], [0, 0, 1]])
-    assert blocks_all(np.array([True, False, True, True, True]), 2).tolist() == [False, True, True]
+    assert np.allclose(block_sums(ROWS[:3], uniform_starts(3, 2)),
+                       [[1 / np.sqrt(5), 2 / np.sqrt(5), 0], [0, 0, 1]])
+    flags = np.array([True, False, True, True, True])
+    assert blocks_all(flags, uniform_starts(5, 2)).tolist() == [False, True, True]
+    assert blocks_all(flags, np.array([0, 2])).tolist() == [False, True]  # blocks of any size
 
 
 def test_pooled_rows_stay_binary():
