@@ -68,38 +68,47 @@ class Aligner:
     def _align_features(self, features: PairFeatures, lengths: Lengths,
                         paragraphs: Blocks) -> Path:
         scorer = BeadScorer(features, lengths)
-        anchors = self._paragraph_anchors(scorer, paragraphs)
         band = self._band(scorer)
-        path = self._solve(scorer, band, posteriors=True, anchors=anchors)
+        path = self._solve(scorer, band, posteriors=True)
+        anchors = self._paragraph_anchors(scorer, paragraphs, path)
+        refined, known_beads = None, ()
         if self.config.second_pass:
             # A second pass with what the first taught: the encoder learns from its beads (a
             # document lexicon from the confident ones; hybrid embeds the unsure stretches),
             # and the length model is refitted on the whole first path.
             first = FirstPass(tuple(_spans(path.beads)), tuple(map(float, path.posteriors)))
-            features = features.refine(first)  # the first pass's features go: memory
-            if features is not None:
-                scorer = BeadScorer(features, lengths)
+            refined = features.refine(first)
+            if refined is not None:
+                del features  # the first pass's features go: memory
+                scorer, known_beads = BeadScorer(refined, lengths), first.beads
                 if band.size < (lengths.n + 1) * (lengths.m + 1):
                     band = band_around(path.beads, 1, lengths.n, lengths.m,
                                        self.config.band_margin)
-                path = self._solve(scorer, band, posteriors=True, known_beads=first.beads,
-                                   anchors=anchors)
+        if refined is not None or anchors:
+            path = self._solve(scorer, band, posteriors=True, known_beads=known_beads,
+                               anchors=anchors)
         return path
 
-    def _paragraph_anchors(self, scorer: BeadScorer, paragraphs: Blocks) -> Anchors | None:
-        """Where both sides come in paragraphs, align the paragraphs first (their whole
-        words and lengths are strong evidence) and anchor the sentence pass at the paragraph
-        boundaries that pass is sure of. One sentence a paragraph on both sides is the
-        sentence pass itself: no anchors."""
-        n, m = scorer.lengths.n, scorer.lengths.m
-        if self.config.anchor_posterior is None or min(paragraphs.n, paragraphs.m) < 2 or (
+    def _paragraph_anchors(self, scorer: BeadScorer, paragraphs: Blocks, sentence_path: Path
+                           ) -> Anchors | None:
+        """Where both sides come in paragraphs, align the paragraphs (their whole words and
+        lengths are strong evidence), and anchor the next sentence pass at the paragraph
+        boundaries that pass is sure of, unless a bead the sentence pass is as sure of
+        crosses one (a list that one side keeps in one paragraph and the other in several).
+        One sentence a paragraph on both sides is the sentence pass itself: no anchors."""
+        n, m, sure = scorer.lengths.n, scorer.lengths.m, self.config.anchor_posterior
+        if sure is None or min(paragraphs.n, paragraphs.m) < 2 or (
                 paragraphs.n == n and paragraphs.m == m):
             return None
         level = BeadScorer(scorer.features.coarsen(paragraphs), scorer.lengths.coarsen(paragraphs))
         path = self._solve(level, self._band(level), posteriors=True)
-        anchors = Anchors.sure_corners(path, paragraphs, n, m, self.config.anchor_posterior)
-        logger.debug("paragraphs %dx%d: %d anchors", paragraphs.n, paragraphs.m, len(anchors))
-        return anchors
+        anchors = Anchors.sure_corners(path, paragraphs, n, m, sure)
+        sure_beads = [bead for bead, p in zip(sentence_path.beads, sentence_path.posteriors)
+                      if p >= sure]
+        kept = anchors.not_crossing(sure_beads)
+        logger.debug("paragraphs %dx%d: %d sure boundaries, %d anchors", paragraphs.n,
+                     paragraphs.m, len(anchors), len(kept))
+        return kept
 
     def _band(self, scorer: BeadScorer) -> Band:
         """The whole grid for short documents, else a band around the path of a coarser pass

@@ -10,6 +10,7 @@ the next paragraph.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -41,6 +42,25 @@ class Anchors:
         inside = sorted({(i, j) for i, j in corners if (i, j) != (0, 0)})
         return cls(np.array([i for i, _ in inside], np.int64),
                    np.array([j for _, j in inside], np.int64))
+
+    def not_crossing(self, beads: Sequence[tuple[int, int, int, int]]) -> Anchors:
+        """The anchors that none of ``beads`` (start and size on each side) crosses: a bead
+        is compatible with an anchor it ends before or starts after, on both sides."""
+        if not len(self) or not beads:
+            return self
+        si, a, sj, b = (np.array(column, np.int64) for column in zip(*beads))
+        # The anchors form a chain: those at or before a bead's start corner are a prefix,
+        # those at or after its end corner a suffix; the ones between cross the bead.
+        before = np.minimum(np.searchsorted(self.src, si, side="right"),
+                            np.searchsorted(self.tgt, sj, side="right"))
+        after = np.maximum(np.searchsorted(self.src, si + a, side="left"),
+                           np.searchsorted(self.tgt, sj + b, side="left"))
+        crossed = np.zeros(len(self) + 1, np.int64)
+        conflict = before < after
+        np.add.at(crossed, before[conflict], 1)
+        np.add.at(crossed, after[conflict], -1)
+        keep = np.cumsum(crossed)[:-1] == 0
+        return Anchors(self.src[keep], self.tgt[keep])
 
     def within(self, band: Band) -> Anchors:
         """The anchors that ``band`` holds (a coarse pass may have taken another way)."""

@@ -29,7 +29,8 @@ class AlignConfig:
     coarse_step: int = 8  # at most this many blocks of one level make a block of the next
     second_pass: bool = True  # align again with what the encoder learned from the first
     # Where both sides have paragraphs: a paragraph boundary that the paragraph pass goes
-    # through with this posterior anchors the sentence pass (None: no paragraph pass).
+    # through with this posterior, and no bead of the first sentence pass as sure crosses,
+    # anchors the second (None: no paragraph pass).
     anchor_posterior: float | None = 0.9
 
     def __post_init__(self) -> None:
