@@ -57,13 +57,15 @@ class Alignment(AlignedDocument):
 
 
 def aligner(encoder: str | Encoder = DEFAULT_ENCODER, *, model: str | None = None,
-            device: str | None = None, max_bead: int = AlignConfig.max_bead) -> Aligner:
+            device: str | None = None, precision: str | None = None,
+            max_bead: int = AlignConfig.max_bead) -> Aligner:
     """The aligner ``bitext align`` builds from its options; an ``Encoder`` is used as is
     (build it once to align many documents with one loaded model)."""
     if isinstance(encoder, str):
         from align.encoders.registry import resolve_encoder
 
-        options = {} if device is None else {"device": device}
+        given = {"device": device, "precision": precision}
+        options = {key: value for key, value in given.items() if value is not None}
         encoder, why = resolve_encoder(encoder, model, **options)
         logger.info("encoder: %s", why)
     return Aligner(encoder, AlignConfig(max_bead=max_bead))
@@ -79,7 +81,8 @@ def align_texts(zh_text: str, en_text: str, *, presplit: bool = False,
                 doc_id: str = "document", **options: Any) -> Alignment:
     """Align a Chinese text and its English translation (strings), read as ``bitext align``
     reads files (paragraphs, set-aside lines, sentence splitting; ``presplit``: one sentence
-    a line). Options: ``encoder``, ``model``, ``device``, ``max_bead`` (see ``aligner``)."""
+    a line). Options: ``encoder``, ``model``, ``device``, ``precision``, ``max_bead`` (see
+    ``aligner``)."""
     from corpus.read import read_text
 
     runner = aligner(**options)  # a bad option fails before any reading

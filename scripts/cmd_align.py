@@ -8,6 +8,7 @@ import logging
 from pathlib import Path
 
 from align.config import AlignConfig
+from align.encoders.models import PRECISIONS
 from align.encoders.registry import DEFAULT_ENCODER, ENCODERS
 from corpus.read.formats import DEFAULT_INPUT_FORMAT, INPUT_FORMATS
 
@@ -45,6 +46,10 @@ def add_align_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--device", default=None,
                         help="torch device of the neural/hybrid model: cpu (default), cuda, "
                              "cuda:1, mps")
+    parser.add_argument("--precision", default=None, choices=PRECISIONS,
+                        help="of the neural/hybrid model: auto (default: bfloat16 on a CPU "
+                             "with bfloat16 matrix instructions, else float32), float32, "
+                             "bfloat16")
     parser.add_argument("--max-bead", type=int, default=AlignConfig.max_bead,
                         help="largest side of a bead")
 
@@ -54,7 +59,8 @@ def run(args: argparse.Namespace) -> int:
 
     doc = align_files(args.src, args.tgt, out_dir=args.out, presplit=args.presplit,
                       input_format=args.input_format, encoder=args.encoder, model=args.model,
-                      device=args.device, max_bead=args.max_bead, doc_id=args.doc_id)
+                      device=args.device, precision=args.precision, max_bead=args.max_bead,
+                      doc_id=args.doc_id)
     summary = doc.summary
     logger.info(
         "%d beads (%.0f%% 1-1, %.0f%% deletions), mean confidence %.2f → %s",

@@ -53,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
                 f"{args.out / 'unpaired.tsv'})" if batch.unpaired else "")
     settings = AlignSettings(presplit=args.presplit, input_format=args.input_format,
                              encoder=args.encoder, model=args.model, device=args.device,
+                             precision=args.precision,
                              max_bead=args.max_bead)
     quiet = logging.getLogger().getEffectiveLevel() > logging.INFO
     result = run_batch(batch, args.out, settings, engine, progress=not quiet)

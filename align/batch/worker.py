@@ -39,13 +39,14 @@ class AlignSettings:
     encoder: str | Encoder = DEFAULT_ENCODER  # a name, or an Encoder object
     model: str | None = None
     device: str | None = None
+    precision: str | None = None
     max_bead: int = AlignConfig.max_bead
 
     @property
     def key(self) -> str:
         """What decides an alignment besides the texts: version, encoder, model, bead size,
-        presplit, input format. The device is left out: it changes where a document runs,
-        not what it is."""
+        presplit, input format. The device and the precision are left out: they change
+        where and how a model runs, not what a document is."""
         encoder = self.encoder if isinstance(self.encoder, str) else (
             f"{self.encoder.name}:{self.encoder.model_id}")
         return (f"bitext:{package_version()}|encoder:{encoder}|model:{self.model or ''}|"
@@ -74,19 +75,20 @@ class Outcome:
     fatal: bool = False  # the settings, not the document, are at fault: stop the run
 
 
-_encoders: dict[tuple[str, str | None], Encoder] = {}
+_encoders: dict[tuple[str, str | None, str | None], Encoder] = {}
 
 
 def encoder_for(settings: AlignSettings) -> Encoder:
     """This process's encoder for ``settings``, built on first use (an Encoder object given
     in the settings is the one kept, however often the settings were unpickled)."""
-    cache_key = (settings.key, settings.device)
+    cache_key = (settings.key, settings.device, settings.precision)
     if cache_key not in _encoders:
         if isinstance(settings.encoder, str):
             from align.api import aligner
 
             _encoders[cache_key] = aligner(settings.encoder, model=settings.model,
                                            device=settings.device,
+                                           precision=settings.precision,
                                            max_bead=settings.max_bead).encoder
         else:
             _encoders[cache_key] = settings.encoder

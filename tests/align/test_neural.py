@@ -7,6 +7,7 @@ import pytest
 
 from align.aligner import Aligner
 from align.blocks import Blocks
+from align.encoders import models
 from align.encoders.base import Encoder
 from align.encoders.gloss import readable_gloss
 from align.encoders.neural import EmbeddingFeatures, NeuralEncoder
@@ -145,9 +146,10 @@ def test_cache_second_run_loads_from_disk(tiny_model_path, tmp_path, monkeypatch
 def test_batches_by_token_count_keep_each_text_its_own_vector(tiny_model_path, capsys):
     texts = ["天地", "In the beginning God created the heaven and the earth", "水", "he went home",
              "我们的友谊是永远的", "the king said , go to the city and read the book", "光"]
-    # float32: int8 scales activations per batch, so its vectors move (1e-4) with the batch
+    # float32: int8 scales activations per batch, so its vectors move (1e-4) with the batch,
+    # and bfloat16's by up to 1e-3
     encoder = NeuralEncoder(model=tiny_model_path, use_cache=False, batch_size=2,
-                            show_progress=True, quantize=False)
+                            show_progress=True, precision="float32")
     vectors = encoder.encode(texts)
     model = encoder.load()
     alone = np.stack([model.encode([t], normalize_embeddings=True)[0] for t in texts])
@@ -170,10 +172,41 @@ def test_gloss_model_runs_in_int8_close_to_float32(minilm_path, tmp_path):
     assert cosines.min() > 0.9, cosines
 
 
+def test_gloss_model_runs_in_bfloat16_close_to_float32(minilm_path, tmp_path):
+    bf16 = NeuralEncoder(model=minilm_path, cache_dir=tmp_path, precision="bfloat16")
+    float32 = NeuralEncoder(model=minilm_path, cache_dir=tmp_path, precision="float32")
+    assert bf16.model_id.endswith("+bf16") and not float32.model_id.endswith("+bf16")
+    assert bf16.settings.cache_id != float32.settings.cache_id
+    texts = [e for _, e in PAIRS] + [readable_gloss(z) for z, _ in PAIRS]
+    cosines = np.sum(bf16.encode(texts) * float32.encode(texts), axis=1)
+    assert cosines.min() > 0.999, cosines
+
+
+@pytest.mark.parametrize(
+    ("precision", "device", "native", "resolved"),
+    [("auto", "cpu", True, "bfloat16"), ("auto", "cpu", False, "float32"),
+     ("auto", "cuda", True, "float32"), ("float32", "cpu", True, "float32"),
+     ("bfloat16", "cpu", False, "bfloat16")],
+)
+def test_auto_precision_is_bfloat16_only_where_the_cpu_multiplies_it(
+        monkeypatch, precision, device, native, resolved):
+    monkeypatch.setattr(models, "cpu_multiplies_bfloat16", lambda: native)
+    assert models.resolve_precision(precision, device) == resolved
+    if precision == "auto":  # int8 is its own precision
+        assert models.resolve_precision(precision, device, quantize=True) == "float32"
+
+
+def test_bad_precisions_are_refused_with_the_choices():
+    with pytest.raises(ConfigError, match="auto, float32, bfloat16"):
+        NeuralEncoder(model="gloss-model", precision="fp8")
+    with pytest.raises(ConfigError, match="exclude each other"):
+        NeuralEncoder(model="gloss-model", precision="bfloat16", quantize=True)
+
+
 def test_float32_vectors_do_not_depend_on_their_batch(minilm_path):
     # Why float32 is the default: a cached vector must equal a fresh one, whatever texts
     # were encoded with it.
-    encoder = NeuralEncoder(model=minilm_path, use_cache=False)
+    encoder = NeuralEncoder(model=minilm_path, use_cache=False, precision="float32")
     texts = [e for _, e in PAIRS] + [readable_gloss(z) for z, _ in PAIRS]
     together = encoder.encode(texts)
     alone = np.stack([encoder.encode([t])[0] for t in texts[:4]])
