@@ -15,6 +15,7 @@ from align.encoders.windows import clip, pool_rows
 _SIGNIFICANT_G2 = 10.83
 # A word pair seen together once or twice is a coincidence however rare the words are.
 _MIN_COOCCURRENCE = 3
+_BEADS_A_BLOCK = 1024
 
 
 def document_lexicon(bags: Bags, beads: Sequence[tuple[range, range]]) -> sparse.csr_matrix:
@@ -41,12 +42,23 @@ def document_lexicon(bags: Bags, beads: Sequence[tuple[range, range]]) -> sparse
     mutual = (dice >= best_for_unit[rows]) & (dice >= best_for_term[cols])
     g2 = _log_likelihood_ratio(both, unit_count[rows], term_count[cols], len(beads))
     # Learn only for words the dictionary leaves unexplained in most of their beads.
-    explained = np.asarray(zh.multiply(clip((en @ bags.lexicon.T).tocsr())).sum(axis=0)).ravel()
-    unexplained = explained[rows] * 2 < unit_count[rows]
+    unexplained = _explained_beads(zh, en, bags.lexicon)[rows] * 2 < unit_count[rows]
     keep = mutual & (both >= _MIN_COOCCURRENCE) & (g2 >= _SIGNIFICANT_G2) & unexplained
     return sparse.csr_matrix(
         (np.ones(int(keep.sum()), dtype=np.float32), (rows[keep], cols[keep])), shape=shape
     )
+
+
+def _explained_beads(zh: sparse.csr_matrix, en: sparse.csr_matrix, lexicon: sparse.csr_matrix
+                     ) -> np.ndarray:
+    """For each Chinese unit, the beads in which a dictionary gloss of it is in the English.
+    A block of beads at a time: a bead's English glosses hundreds of units it does not hold."""
+    explained = np.zeros(lexicon.shape[0])
+    for lo in range(0, zh.shape[0], _BEADS_A_BLOCK):
+        block = slice(lo, lo + _BEADS_A_BLOCK)
+        glossed = clip((en[block] @ lexicon.T).tocsr())
+        explained += np.asarray(zh[block].multiply(glossed).sum(axis=0)).ravel()
+    return explained
 
 
 def _group_max(groups: np.ndarray, values: np.ndarray, n_groups: int) -> np.ndarray:
