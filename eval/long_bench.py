@@ -83,6 +83,7 @@ class Run:
     f1: float | None
     exit_code: int
     stages: tuple[tuple[str, float], ...] = ()  # stage, share of the CPU time
+    encoder: str = ""  # the one the default chose (meta.json's signature)
 
 
 def read_parts(data: Path) -> list[Part]:
@@ -200,11 +201,14 @@ def measure_document(tree: Path, document: Document, folder: Path, profile: bool
     wall, cpu, peak, code = run_align(tree, ["--presplit", str(zh), str(en), "-o", str(out)],
                                       stages_file)
     f1 = strict_f1(document, read_align_file(out / "alignment.align")) if code == 0 else None
+    encoder = ""
+    if code == 0:
+        encoder = json.loads((out / "meta.json").read_text(encoding="utf-8"))["signature"]["encoder"]
     stages = ()
     if stages_file is not None and stages_file.is_file():
         stages = tuple((s["stage"], s["share"]) for s in json.loads(stages_file.read_text()))
     label = f"{document.sentences}{' tiled' if document.tiled else ''}"
-    return Run(label, document.sentences, wall, cpu, peak, f1, code, stages)
+    return Run(label, document.sentences, wall, cpu, peak, f1, code, stages, encoder)
 
 
 def pathological_inputs(parts: Sequence[Part], folder: Path) -> dict[str, tuple[Path, Path]]:
@@ -269,13 +273,18 @@ def _keeps_every_character(zh: Path, en: Path, out: Path) -> bool:
                for lines, path in zip(sents, (zh, en)))
 
 
-def base_and_slope(runs: Sequence[Run]) -> tuple[float, float]:
-    """Peak MiB against sentences: the fitted base (MiB) and KB per sentence above it."""
+def base_and_slope(runs: Sequence[Run]) -> tuple[float, float, list[Run]]:
+    """Peak MiB against sentences: the fitted base (MiB), KB per sentence above it, and the
+    runs fitted: those with the encoder of the longest run (the default aligns a short
+    document with a model, whose memory is another base)."""
     done = [r for r in runs if r.exit_code == 0]
+    if done:
+        longest = max(done, key=lambda r: r.sentences)
+        done = [r for r in done if r.encoder == longest.encoder]
     if len(done) < 2:
-        return float("nan"), float("nan")
+        return float("nan"), float("nan"), done
     slope, base = np.polyfit([r.sentences for r in done], [r.peak_mib for r in done], 1)
-    return float(base), float(slope * 1024)
+    return float(base), float(slope * 1024), done
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -298,9 +307,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             document = build_document(parts, size)
             runs.append(measure_document(args.tree, document, folder, args.profile))
             _print_run(runs[-1])
-        base, per_sentence = base_and_slope(runs)
+        base, per_sentence, fitted = base_and_slope(runs)
+        encoder = f", encoder {fitted[0].encoder}" if fitted else ""
         print(f"peak memory ≈ {base:.0f} MiB + {per_sentence:.1f} KB a sentence "
-              f"(least squares over {len(runs)} sizes)")
+              f"(least squares over {len(fitted)} sizes{encoder})")
         if args.profile:
             for run in runs:
                 shares = "  ".join(f"{stage} {100 * share:.0f}%" for stage, share in run.stages)
@@ -317,7 +327,7 @@ def _print_run(run: Run, extra: str = "") -> None:
     f1 = "–" if run.f1 is None else f"{run.f1:.3f}"
     status = "" if run.exit_code == 0 else f"  exit code {run.exit_code}"
     print(f"{run.label:>44}  {run.wall:7.1f} s wall  {run.cpu:7.1f} s cpu  "
-          f"{run.peak_mib:7.0f} MiB  F1 {f1}{status}{extra}", flush=True)
+          f"{run.peak_mib:7.0f} MiB  F1 {f1}  {run.encoder}{status}{extra}", flush=True)
 
 
 if __name__ == "__main__":
