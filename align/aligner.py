@@ -84,9 +84,12 @@ class Aligner:
                 if band.size < (lengths.n + 1) * (lengths.m + 1):
                     band = band_around(path.beads, 1, lengths.n, lengths.m,
                                        self.config.band_margin)
-        if refined is not None or anchors:
+        temperature = self.config.confidence_temperature
+        if refined is not None or anchors or temperature != 1.0:
+            # The first pass's posteriors were for the steps above: the confidences come
+            # from this one, at the confidence temperature.
             path = self._solve(scorer, band, posteriors=True, known_beads=known_beads,
-                               anchors=anchors)
+                               anchors=anchors, temperature=temperature)
         return path
 
     def _paragraph_anchors(self, scorer: BeadScorer, paragraphs: Blocks, sentence_path: Path
@@ -131,7 +134,8 @@ class Aligner:
         return band
 
     def _solve(self, scorer: BeadScorer, band: Band, posteriors: bool,
-               known_beads: Spans = (), anchors: Anchors | None = None) -> Path:
+               known_beads: Spans = (), anchors: Anchors | None = None,
+               temperature: float = 1.0) -> Path:
         scorer.calibrate(band, known_beads)
         allows = None
         if anchors is not None and len(anchors):
@@ -141,4 +145,5 @@ class Aligner:
         edges = scorer.edges(band, self.config.bead_kinds(), allows)
         logger.debug("level %dx%d: %d cells, %s", scorer.lengths.n, scorer.lengths.m, band.size,
                      scorer.calibration)
-        return best_path(band, edges, scorer.deletion_score(0, 1), posteriors=posteriors)
+        return best_path(band, edges, scorer.deletion_score(0, 1), posteriors=posteriors,
+                         temperature=temperature)

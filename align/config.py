@@ -32,6 +32,7 @@ class AlignConfig:
     # through with this posterior, and no bead of the first sentence pass as sure crosses,
     # anchors the second (None: no paragraph pass).
     anchor_posterior: float | None = 0.9
+    confidence_temperature: float = 1.5  # confidences: forward–backward over scores / this
 
     def __post_init__(self) -> None:
         if self.max_bead < 1:
@@ -45,6 +46,8 @@ class AlignConfig:
             raise ConfigError("need 1 <= max_many <= max_bead and max_total >= 2")
         if self.anchor_posterior is not None and not 0 < self.anchor_posterior <= 1:
             raise ConfigError("anchor_posterior must be in (0, 1], or None for no anchors")
+        if not self.confidence_temperature > 0:
+            raise ConfigError("confidence_temperature must be positive")
         if self.coarse_step < 2 or self.band_margin < 1:
             raise ConfigError("coarse_step must be >= 2 and band_margin >= 1")
 

@@ -114,8 +114,9 @@ def build_edges(band: Band, kinds: Sequence[tuple[int, int]], scorer: Scorer,
     return Edges(tuple(kinds), src, score)
 
 
-def _sweep(band: Band, edges: Edges, skip_tgt: float, viterbi: bool):
+def _sweep(band: Band, edges: Edges, skip_tgt: float, viterbi: bool, scale: float = 1.0):
     """Fill the table row by row; returns (table, best incoming bead type per cell or None).
+    Bead scores count ``scale`` times (``skip_tgt`` is given as it counts).
 
     Target deletions (0-1) stay in the row: row[j] = best(row[j], row[j-1] + skip), solved
     for the whole row at once with a cumulative max / log-sum-exp. Their type is K.
@@ -133,7 +134,10 @@ def _sweep(band: Band, edges: Edges, skip_tgt: float, viterbi: bool):
         start, stop, width = offsets[i], offsets[i + 1], widths[i]
         if i:
             candidates = table[src[n_kinds * start : n_kinds * stop]]
-            candidates += score[n_kinds * start : n_kinds * stop]
+            if scale == 1.0:
+                candidates += score[n_kinds * start : n_kinds * stop]
+            else:
+                candidates += scale * score[n_kinds * start : n_kinds * stop]
             candidates = candidates.reshape(n_kinds, width)
             if viterbi:
                 best = candidates.argmax(axis=0)  # the first type of equal scores wins
@@ -165,7 +169,11 @@ class Path:
     corners: np.ndarray | None = None
 
 
-def best_path(band: Band, edges: Edges, skip_tgt: float, posteriors: bool = True) -> Path:
+def best_path(band: Band, edges: Edges, skip_tgt: float, posteriors: bool = True,
+              temperature: float = 1.0) -> Path:
+    """The best path, and with ``posteriors`` each bead's posterior probability, from
+    forward–backward over the scores divided by ``temperature`` (the path is the same at any
+    temperature; above 1 the posteriors are less sure)."""
     table, choice = _sweep(band, edges, skip_tgt, viterbi=True)
     n_kinds = len(edges.kinds)
     m = int(band.hi[-1])
@@ -191,28 +199,31 @@ def best_path(band: Band, edges: Edges, skip_tgt: float, posteriors: bool = True
     taken.reverse()
     if not posteriors:
         return Path(tuple(steps), None)
-    return Path(tuple(steps), *_posteriors(band, edges, skip_tgt, taken))
+    return Path(tuple(steps), *_posteriors(band, edges, skip_tgt, taken, 1.0 / temperature))
 
 
-def _posteriors(band: Band, edges: Edges, skip_tgt: float, taken
+def _posteriors(band: Band, edges: Edges, skip_tgt: float, taken, scale: float
                 ) -> tuple[np.ndarray, np.ndarray]:
-    """The posterior of each bead taken, and of the corners between them."""
-    forward, _ = _sweep(band, edges, skip_tgt, viterbi=False)
-    backward = _backward(band, edges, skip_tgt)
+    """The posterior of each bead taken, and of the corners between them, with every score
+    counted ``scale`` times."""
+    skip_tgt *= scale
+    forward, _ = _sweep(band, edges, skip_tgt, viterbi=False, scale=scale)
+    backward = _backward(band, edges, skip_tgt, scale)
     total = forward[band.size - 1]
     result = []
     for where, cell in taken:
         if where is None:
             result.append(forward[cell - 1] + skip_tgt + backward[cell] - total)
         else:
-            result.append(forward[edges.src[where]] + edges.score[where] + backward[cell] - total)
+            result.append(forward[edges.src[where]] + scale * float(edges.score[where])
+                          + backward[cell] - total)
     cells = np.array([0] + [cell for _, cell in taken], dtype=np.int64)
     corners = forward[cells] + backward[cells] - total
     return (np.clip(np.exp(np.array(result)), 0.0, 1.0),
             np.clip(np.exp(corners), 0.0, 1.0))
 
 
-def _backward(band: Band, edges: Edges, skip_tgt: float) -> np.ndarray:
+def _backward(band: Band, edges: Edges, skip_tgt: float, scale: float = 1.0) -> np.ndarray:
     """Backward log-sums: the forward sweep on the mirrored grid (rows and columns read from
     the end), whose beads are the same beads read from their ends."""
     n, m = band.n, int(band.hi[-1])
@@ -238,5 +249,6 @@ def _backward(band: Band, edges: Edges, skip_tgt: float) -> np.ndarray:
         target = mirrored_first[starts] + k * mirrored_step[starts]
         src[target] = mirror_index[ok]
         score[target] = edges.score[where[ok]]
-    table, _ = _sweep(mirrored, Edges(edges.kinds, src, score), skip_tgt, viterbi=False)
+    table, _ = _sweep(mirrored, Edges(edges.kinds, src, score), skip_tgt, viterbi=False,
+                      scale=scale)
     return table[mirror_index]

@@ -73,3 +73,16 @@ def test_corners_are_as_sure_as_the_paths_through_them():
     assert corners[(0, 0)] == pytest.approx(1.0) and corners[(2, 3)] == pytest.approx(1.0)
     assert corners[(1, 2)] == pytest.approx(1.0, abs=1e-6)  # both paths pass there
     assert 0.3 < corners.get((1, 1), 0.5) < 0.7  # one of the two only
+
+
+def test_a_temperature_keeps_the_path_and_softens_its_posteriors():
+    ones = {(1, 1, 0, 0), (1, 1, 1, 2)}
+    scorer = table_scorer(ones | {(1, 2, 0, 0)}, hit=5.0, miss=-20.0)
+    band = Band.full(2, 3)
+    edges = build_edges(band, KINDS, scorer)
+    # The 1-2 bead scores 5, "1-1 then skip" 5 - 1: the 1-2 wins with e / (1 + e).
+    cold = best_path(band, edges, skip_tgt=-1.0)
+    warm = best_path(band, edges, skip_tgt=-1.0, temperature=2.0)
+    assert warm.beads == cold.beads
+    assert cold.posteriors[0] == pytest.approx(np.e / (1 + np.e), abs=1e-3)
+    assert warm.posteriors[0] == pytest.approx(np.exp(0.5) / (1 + np.exp(0.5)), abs=1e-3)
