@@ -20,7 +20,7 @@ from align.dp import Band, Path, best_path
 from align.encoders.base import Encoder, FirstPass, PairFeatures
 from align.lengths import Lengths, Spans, char_lengths
 from align.pieces import Pieces, sentence_beads
-from align.scoring import BeadScorer
+from align.scoring import BeadPriors, BeadScorer
 from corpus.beads import Bead
 from corpus.document import AlignedDocument, Side
 from corpus.signature import Signature
@@ -38,6 +38,7 @@ class Aligner:
     def __init__(self, encoder: Encoder, config: AlignConfig | None = None):
         self.encoder = encoder
         self.config = config or AlignConfig()
+        self._priors = BeadPriors(self.config.bead_kinds())
 
     def signature(self, encoder: Encoder | None = None) -> Signature:
         """What produced an alignment: ``encoder`` (the one a document was aligned with, as
@@ -67,7 +68,7 @@ class Aligner:
 
     def _align_features(self, features: PairFeatures, lengths: Lengths,
                         paragraphs: Blocks) -> Path:
-        scorer = BeadScorer(features, lengths)
+        scorer = BeadScorer(features, lengths, self._priors)
         band = self._band(scorer)
         path = self._solve(scorer, band, posteriors=True)
         anchors = self._paragraph_anchors(scorer, paragraphs, path)
@@ -80,7 +81,7 @@ class Aligner:
             refined = features.refine(first)
             if refined is not None:
                 del features  # the first pass's features go: memory
-                scorer, known_beads = BeadScorer(refined, lengths), first.beads
+                scorer, known_beads = BeadScorer(refined, lengths, self._priors), first.beads
                 if band.size < (lengths.n + 1) * (lengths.m + 1):
                     band = band_around(path.beads, 1, lengths.n, lengths.m,
                                        self.config.band_margin)
@@ -103,7 +104,8 @@ class Aligner:
         if sure is None or min(paragraphs.n, paragraphs.m) < 2 or (
                 paragraphs.n == n and paragraphs.m == m):
             return None
-        level = BeadScorer(scorer.features.coarsen(paragraphs), scorer.lengths.coarsen(paragraphs))
+        level = BeadScorer(scorer.features.coarsen(paragraphs), scorer.lengths.coarsen(paragraphs),
+                           self._priors)
         path = self._solve(level, self._band(level), posteriors=True)
         anchors = Anchors.sure_corners(path, paragraphs, n, m, sure)
         sure_beads = [bead for bead, p in zip(sentence_path.beads, sentence_path.posteriors)
@@ -124,7 +126,8 @@ class Aligner:
         for factor in factors:
             finer = levels[-1]
             blocks = Blocks.uniform(finer.lengths.n, finer.lengths.m, factor)
-            levels.append(BeadScorer(finer.features.coarsen(blocks), finer.lengths.coarsen(blocks)))
+            levels.append(BeadScorer(finer.features.coarsen(blocks), finer.lengths.coarsen(blocks),
+                                     self._priors))
         band = Band.full(levels[-1].lengths.n, levels[-1].lengths.m)
         for factor in reversed(factors):
             coarse_path = self._solve(levels.pop(), band, posteriors=False)
@@ -136,7 +139,8 @@ class Aligner:
     def _solve(self, scorer: BeadScorer, band: Band, posteriors: bool,
                known_beads: Spans = (), anchors: Anchors | None = None,
                temperature: float = 1.0) -> Path:
-        scorer.calibrate(band, known_beads)
+        kinds = self.config.bead_kinds()
+        scorer.calibrate(band, known_beads, (max(a for a, _ in kinds), max(b for _, b in kinds)))
         allows = None
         if anchors is not None and len(anchors):
             # Calibrated on the whole band: its unrelated cells are the ones it would search.

@@ -17,6 +17,8 @@ from align.encoders.base import PairFeatures
 from align.lengths import Lengths, Spans
 
 _MIN_LENGTH_SAMPLE = 10
+# Unrelated windows sampled for each window size wider than one.
+_WINDOW_SAMPLE = 20_000
 # The length variance before any pair is seen (Gale & Church's estimate for their corpus).
 _PRIOR_LENGTH_VARIANCE = 6.8
 # A matched word pair raises the coverage of the sentences on both sides of it, and a sentence
@@ -73,28 +75,36 @@ class Calibration:
     """Per-document constants behind the bead scores."""
 
     signals: tuple[SignalCalibration, ...]  # window signals
-    sentences: tuple[tuple[SignalCalibration, SignalCalibration], ...]  # (source, target) each
+    # Per sentence signal, (source, target) curves by window size opposite (index size - 1).
+    sentences: tuple[tuple[tuple[SignalCalibration, ...], tuple[SignalCalibration, ...]], ...]
     length_ratio: float
     length_variance: float
 
-    def sentence_evidence(self, side: int, similarity: np.ndarray) -> np.ndarray:
-        """The evidence of sentences against their windows opposite, summed over the
-        sentence signals (before ``SENTENCE_SIGNAL_WEIGHT``): ``similarity`` holds each
+    def sentence_evidence(self, side: int, similarity: np.ndarray, size: int = 1) -> np.ndarray:
+        """The evidence of sentences against their windows of ``size`` opposite, summed over
+        the sentence signals (before ``SENTENCE_SIGNAL_WEIGHT``): ``similarity`` holds each
         signal's values (signals × sentences); ``side`` is 0 for source sentences, 1 for
         target ones."""
-        return sum(curves[side](values) for curves, values in zip(self.sentences, similarity))
+        return sum(curves[side][min(size, len(curves[side])) - 1](values)
+                   for curves, values in zip(self.sentences, similarity))
 
     def deletion_evidence(self, a: int, b: int) -> float:
         """A deleted sentence as one its bead leaves wholly unmatched."""
         side = 0 if a else 1
         nothing = np.zeros(1)
-        return SENTENCE_SIGNAL_WEIGHT * sum(float(curves[side](nothing)[0])
+        return SENTENCE_SIGNAL_WEIGHT * sum(float(curves[side][0](nothing)[0])
                                             for curves in self.sentences)
 
 
 def calibrate(features: PairFeatures, lengths: Lengths, band: Band,
-              known_beads: Spans = ()) -> Calibration:
+              known_beads: Spans = (), window_sizes: tuple[int, int] = (1, 1)) -> Calibration:
     """Evidence curves from the band's cells; the length model from likely translations.
+
+    Sentence signals get a curve for each window size opposite, up to ``window_sizes``
+    (the widest source and target sides of the beads): a sentence shares more words by
+    chance with two unrelated sentences than with one, so against a window of k the
+    unrelated density is counted on windows of k that hold none of its likely translation
+    (``_window_curves``). The density of translations stays the 1-1 one.
 
     The length model is fitted on ``known_beads`` (a first pass's path) when there are
     enough, else on the confident half of the row-best 1-1 cells. Row-best cells overstate
@@ -108,20 +118,47 @@ def calibrate(features: PairFeatures, lengths: Lengths, band: Band,
     best = _row_best(main, rows)
     likely = np.zeros(len(rows), bool)
     likely[best] = True
-
-    def fit(signal: np.ndarray) -> SignalCalibration:
-        valid_signal = np.isfinite(signal)
-        return SignalCalibration.fit(signal[likely & valid_signal], signal[~likely & valid_signal])
-
-    curves = tuple(fit(signal) for signal in features.similarity(rows, 1, cols, 1))
+    curves = tuple(_fit_valid(signal[likely], signal[~likely])
+                   for signal in features.similarity(rows, 1, cols, 1))
     sentence_curves = ()
     if features.n_sentence_signals:
-        sentences = features.sentence_similarity(rows, 1, cols, 1)
-        sentence_curves = tuple(
-            (fit(src[0]), fit(tgt[0])) for src, tgt in zip(sentences.src, sentences.tgt)
-        )
+        best_col = np.full(lengths.n, -1, np.int64)
+        best_col[rows[best]] = cols[best]
+        sentence_curves = _window_curves(features, lengths, rows, cols, likely, best_col,
+                                         window_sizes)
     ratio, variance = _length_model(lengths, known_beads, rows, cols, main, best)
     return Calibration(curves, sentence_curves, ratio, variance)
+
+
+def _window_curves(features: PairFeatures, lengths: Lengths, rows: np.ndarray,
+                   cols: np.ndarray, likely: np.ndarray, best_col: np.ndarray,
+                   window_sizes: tuple[int, int]) -> tuple:
+    """Per sentence signal, (source curves, target curves) by window size opposite."""
+    ones = features.sentence_similarity(rows, 1, cols, 1)
+    src_curves = [[_fit_valid(v[0][likely], v[0][~likely])] for v in ones.src]
+    tgt_curves = [[_fit_valid(v[0][likely], v[0][~likely])] for v in ones.tgt]
+    # Unrelated windows start at an evenly spaced sample of the unrelated cells.
+    sample = np.flatnonzero(~likely)
+    sample = sample[:: max(1, len(sample) // _WINDOW_SAMPLE)]
+    row, col = rows[sample], cols[sample]
+    for size in range(2, window_sizes[1] + 1):  # source sentences, target windows
+        ok = (col + size <= lengths.m) & ~((best_col[row] >= col) & (best_col[row] < col + size))
+        windows = features.sentence_similarity(row[ok], 1, col[ok], size).src
+        for curves, one, window in zip(src_curves, ones.src, windows):
+            curves.append(_fit_valid(one[0][likely], window[0]))
+    for size in range(2, window_sizes[0] + 1):  # target sentences, source windows
+        ok = row + size <= lengths.n
+        for k in range(size):
+            ok &= best_col[np.minimum(row + k, lengths.n - 1)] != col
+        windows = features.sentence_similarity(row[ok], size, col[ok], 1).tgt
+        for curves, one, window in zip(tgt_curves, ones.tgt, windows):
+            curves.append(_fit_valid(one[0][likely], window[0]))
+    return tuple((tuple(s), tuple(t)) for s, t in zip(src_curves, tgt_curves))
+
+
+def _fit_valid(matches: np.ndarray, unrelated: np.ndarray) -> SignalCalibration:
+    """The curve of the finite values (a NaN is no evidence either way)."""
+    return SignalCalibration.fit(matches[np.isfinite(matches)], unrelated[np.isfinite(unrelated)])
 
 
 def _row_best(main: np.ndarray, rows: np.ndarray) -> np.ndarray:

@@ -32,7 +32,7 @@ class AlignConfig:
     # through with this posterior, and no bead of the first sentence pass as sure crosses,
     # anchors the second (None: no paragraph pass).
     anchor_posterior: float | None = 0.9
-    confidence_temperature: float = 1.5  # confidences: forward–backward over scores / this
+    confidence_temperature: float = 1.25  # confidences: forward–backward over scores / this
 
     def __post_init__(self) -> None:
         if self.max_bead < 1:

@@ -17,20 +17,38 @@ from align.encoders.products import PairTable
 from align.lengths import Lengths, Spans
 
 # Log prior of each bead type relative to 1-1, in nats, from the proportions reported for
-# sentence-aligned corpora (Gale & Church 1993; wider beads rarer still).
+# sentence-aligned corpora (Gale & Church 1993: 1-2 and 2-1 0.089, 2-2 0.011, deletions
+# 0.0099 against 0.89 for 1-1; wider beads rarer still).
 _PRIOR_BY_SIZE = {2: 0.0, 3: -2.3, 4: -4.6, 5: -6.0, 6: -7.5}
 _PRIOR_WIDER = -9.0
-_PRIOR_MANY_TO_MANY = -2.3
 _PRIOR_DELETION = -4.6
 # Translations' length deltas are N(0, 1); unrelated text spreads this many times wider.
 _UNRELATED_LENGTH_SPREAD = 3.0
 
 
 def bead_prior(a: int, b: int) -> float:
+    """Log prior of a bead type relative to 1-1."""
     if a == 0 or b == 0:
         return _PRIOR_DELETION
-    many_to_many = _PRIOR_MANY_TO_MANY if min(a, b) > 1 else 0.0
-    return _PRIOR_BY_SIZE.get(a + b, _PRIOR_WIDER) + many_to_many
+    return _PRIOR_BY_SIZE.get(a + b, _PRIOR_WIDER)
+
+
+class BeadPriors:
+    """The log probability of a bead of each type (``priors(a, b)``): the table's shares
+    (``bead_prior``, relative to 1-1) made probabilities over the types the aligner allows.
+
+    A path's prior is the sum of its beads' log probabilities, so each bead costs at least
+    log P(1-1): cutting a 2-2 bead into two 1-1 ones pays it twice, as a generative model of
+    beads would have it (relative to 1-1, a cut would be free).
+    """
+
+    def __init__(self, kinds: Sequence[tuple[int, int]]):
+        relative = {kind: bead_prior(*kind) for kind in dict.fromkeys([(0, 1), *kinds])}
+        log_total = math.log(sum(math.exp(v) for v in relative.values()))
+        self._log_p = {kind: v - log_total for kind, v in relative.items()}
+
+    def __call__(self, a: int, b: int) -> float:
+        return self._log_p[(a, b)]
 
 
 class BeadScorer:
@@ -44,14 +62,16 @@ class BeadScorer:
     edges are built, and summed into each bead.
     """
 
-    def __init__(self, features: PairFeatures, lengths: Lengths):
+    def __init__(self, features: PairFeatures, lengths: Lengths, priors: BeadPriors):
         self.features = features
         self.lengths = lengths
+        self.prior = priors
         self.calibration: Calibration | None = None
 
-    def calibrate(self, band: Band, known_beads: Spans = ()) -> None:
+    def calibrate(self, band: Band, known_beads: Spans = (),
+                  window_sizes: tuple[int, int] = (1, 1)) -> None:
         """Calibrate the signals on ``band`` (``align.calibration``)."""
-        self.calibration = calibrate(self.features, self.lengths, band, known_beads)
+        self.calibration = calibrate(self.features, self.lengths, band, known_beads, window_sizes)
 
     def edges(self, band: Band, kinds: Sequence[tuple[int, int]], allows: Allows | None = None
               ) -> Edges:
@@ -91,7 +111,7 @@ class BeadScorer:
             else:
                 values = self.features.sentence_similarity(starts[fits], size, rows[fits], 1).tgt
             evidence[size - 1, fits] = self.calibration.sentence_evidence(int(not source),
-                                                                           values[:, 0])
+                                                                           values[:, 0], size)
         return evidence
 
     def length_delta(self, a, b, start_i, start_j) -> np.ndarray:
@@ -101,7 +121,7 @@ class BeadScorer:
         return (tgt - expected) / np.sqrt(cal.length_variance * (expected + tgt) / 2)
 
     def deletion_score(self, a: int, b: int) -> float:
-        return bead_prior(a, b) + self.calibration.deletion_evidence(a, b)
+        return self.prior(a, b) + self.calibration.deletion_evidence(a, b)
 
     def _score(self, sentence_evidence: tuple[PairTable, PairTable] | None, a: int, b: int,
                start_i: np.ndarray, start_j: np.ndarray) -> np.ndarray:
@@ -121,4 +141,4 @@ class BeadScorer:
         delta = self.length_delta(a, b, start_i, start_j)
         spread = _UNRELATED_LENGTH_SPREAD
         length = math.log(spread) - 0.5 * delta**2 * (1 - 1 / spread**2)
-        return evidence + length + bead_prior(a, b)
+        return evidence + length + self.prior(a, b)

@@ -48,3 +48,28 @@ def test_the_length_model_is_fitted_on_likely_translations():
     assert calibration.length_variance == 1.0
     no_evidence, evidence = calibration.signals[0](np.array([0.0, 1.0]))
     assert no_evidence < 0 < evidence
+
+
+def test_sentence_evidence_is_calibrated_for_each_window_size_opposite():
+    # A sentence against two unrelated sentences shares more words by chance than against
+    # one: the same coverage is weaker evidence against a wider window.
+    from align.encoders.lexical import LexicalEncoder
+    from align.lengths import char_lengths
+    from corpus.document import Side
+    from tests.align.test_aligner import EN, ZH
+
+    zh, en = Side(ZH * 4, "zh"), Side(EN * 4, "en")
+    features = LexicalEncoder().features(zh, en)
+    lengths = Lengths(char_lengths(zh), char_lengths(en))
+    band = Band.full(len(zh), len(en))
+    narrow = calibrate(features, lengths, band)
+    wide = calibrate(features, lengths, band, window_sizes=(2, 3))
+    src_curves, tgt_curves = wide.sentences[0]
+    assert len(src_curves) == 3 and len(tgt_curves) == 2
+    assert src_curves[0] == narrow.sentences[0][0][0]  # size 1 as before
+    values = np.linspace(0.05, 0.6, 12)
+    assert src_curves[2](values).mean() < src_curves[0](values).mean()
+    assert src_curves[2](values)[-1] < src_curves[0](values)[-1]
+    # A window past the widest calibrated uses the widest curve.
+    assert wide.sentence_evidence(0, values[np.newaxis], 4).tolist() == (
+        wide.sentence_evidence(0, values[np.newaxis], 3).tolist())
