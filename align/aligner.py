@@ -10,6 +10,7 @@ the band, ``align.dp``).
 
 from __future__ import annotations
 
+import functools
 import logging
 
 from align.anchors import Anchors
@@ -38,7 +39,10 @@ class Aligner:
     def __init__(self, encoder: Encoder, config: AlignConfig | None = None):
         self.encoder = encoder
         self.config = config or AlignConfig()
-        self._priors = BeadPriors(self.config.bead_kinds())
+
+    @functools.cached_property
+    def _priors(self) -> BeadPriors:
+        return BeadPriors(self.config.bead_kinds())
 
     def signature(self, encoder: Encoder | None = None) -> Signature:
         """What produced an alignment: ``encoder`` (the one a document was aligned with, as
@@ -47,6 +51,9 @@ class Aligner:
         return Signature(encoder.name, encoder.model_id, self.config.as_settings())
 
     def align(self, src: Side, tgt: Side, doc_id: str = "document") -> AlignedDocument:
+        config = self.config.for_document(len(src), len(tgt))
+        if config is not self.config:  # max_bead chosen for this document, and signed
+            return Aligner(self.encoder, config).align(src, tgt, doc_id)
         beads: tuple[Bead, ...]
         if not len(src) or not len(tgt):
             encoder = self.encoder.for_document(src, tgt)

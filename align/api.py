@@ -58,7 +58,7 @@ class Alignment(AlignedDocument):
 
 def aligner(encoder: str | Encoder = DEFAULT_ENCODER, *, model: str | None = None,
             device: str | None = None, precision: str | None = None,
-            max_bead: int = AlignConfig.max_bead) -> Aligner:
+            max_bead: int | None = AlignConfig.max_bead) -> Aligner:
     """The aligner ``bitext align`` builds from its options; an ``Encoder`` is used as is
     (build it once to align many documents with one loaded model)."""
     if isinstance(encoder, str):

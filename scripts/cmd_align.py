@@ -51,7 +51,8 @@ def add_align_options(parser: argparse.ArgumentParser) -> None:
                              "with bfloat16 matrix instructions, else float32), float32, "
                              "bfloat16")
     parser.add_argument("--max-bead", type=int, default=AlignConfig.max_bead,
-                        help="largest side of a bead")
+                        help="largest side of a bead (default: 5 on documents up to "
+                             f"{AlignConfig.wide_beads_up_to:,} sentences, 4 on longer ones)")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -40,7 +40,7 @@ class AlignSettings:
     model: str | None = None
     device: str | None = None
     precision: str | None = None
-    max_bead: int = AlignConfig.max_bead
+    max_bead: int | None = AlignConfig.max_bead
 
     @property
     def key(self) -> str:
@@ -50,7 +50,7 @@ class AlignSettings:
         encoder = self.encoder if isinstance(self.encoder, str) else (
             f"{self.encoder.name}:{self.encoder.model_id}")
         return (f"bitext:{package_version()}|encoder:{encoder}|model:{self.model or ''}|"
-                f"max_bead:{self.max_bead}|presplit:{int(self.presplit)}|"
+                f"max_bead:{self.max_bead or 'auto'}|presplit:{int(self.presplit)}|"
                 f"input_format:{self.input_format}")
 
 

@@ -108,3 +108,16 @@ def test_banded_coarse_to_fine_path_on_a_long_document():
     gold = {(tuple(i + 6 * k for i in zh_ids), tuple(j + 7 * k for j in en_ids))
             for k in range(20) for zh_ids, en_ids in GOLD}
     assert len(found & gold) >= 0.9 * len(gold)
+
+
+def test_the_default_bead_width_follows_the_documents_length():
+    config = AlignConfig()
+    short = config.for_document(2_000, 2_000)
+    long = config.for_document(6_301, 5_000)
+    assert short.max_bead == 5 and (1, 5) in short.bead_kinds()
+    assert long.max_bead == 4 and (1, 5) not in long.bead_kinds()
+    assert AlignConfig(max_bead=3).for_document(10, 10).max_bead == 3  # as asked
+    with pytest.raises(ValueError, match="for_document"):
+        config.bead_kinds()
+    doc = Aligner(LexicalEncoder()).align(Side(ZH, "zh"), Side(EN, "en"))
+    assert doc.signature.settings["max_bead"] == 5

@@ -18,7 +18,7 @@ from tests.align.test_aligner import EN, ZH
 def test_bead_scores_add_each_sentences_evidence_against_the_window_opposite():
     zh, en = Side(ZH * 3, "zh"), Side(EN * 3, "en")
     features = LexicalEncoder().features(zh, en)
-    kinds = AlignConfig().bead_kinds()
+    kinds = AlignConfig(max_bead=4).bead_kinds()
     priors = BeadPriors(kinds)
     scorer = BeadScorer(features, Lengths(char_lengths(zh), char_lengths(en)), priors)
     lo = np.clip(np.arange(len(zh) + 1) * len(en) // len(zh) - 4, 0, len(en))
@@ -52,7 +52,7 @@ def test_bead_scores_add_each_sentences_evidence_against_the_window_opposite():
 
 
 def test_bead_priors_are_probabilities_with_the_tables_ratios():
-    kinds = AlignConfig().bead_kinds()
+    kinds = AlignConfig(max_bead=4).bead_kinds()
     priors = BeadPriors(kinds)
     assert sum(np.exp(priors(a, b)) for a, b in [(0, 1), *kinds]) == pytest.approx(1.0)
     assert priors(1, 2) - priors(1, 1) == pytest.approx(bead_prior(1, 2))
