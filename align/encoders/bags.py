@@ -88,7 +88,9 @@ def document_bags(zh_sentences: Sequence[str], en_sentences: Sequence[str]) -> B
     unit_ids: dict[str, int] = {}
     term_ids: dict[str, int] = {}
     zh_unit_rows = [[unit_ids.setdefault(u, len(unit_ids)) for u in units] for units in zh_units]
-    en_term_rows = [[term_ids.setdefault(t, len(term_ids)) for t in bag] for bag in en_bags]
+    # A bag is a set: sorted, its terms get the same ids, and the products the same sums,
+    # whatever the hash seed (the Bible's confidences differed in the fourth decimal).
+    en_term_rows = [[term_ids.setdefault(t, len(term_ids)) for t in sorted(bag)] for bag in en_bags]
     unit_terms = [None] * len(unit_ids)
     for units in zh_units:
         for unit, terms in units.items():
