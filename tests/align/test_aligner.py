@@ -121,3 +121,28 @@ def test_the_default_bead_width_follows_the_documents_length():
         config.bead_kinds()
     doc = Aligner(LexicalEncoder()).align(Side(ZH, "zh"), Side(EN, "en"))
     assert doc.signature.settings["max_bead"] == 5
+
+
+def _paragraphs(draw, n: int) -> tuple[int, ...]:
+    """Non-decreasing paragraph indices for n sentences, starting at 0."""
+    breaks = draw(st.lists(st.booleans(), min_size=n, max_size=n))
+    indices, current = [], 0
+    for k, new in enumerate(breaks):
+        current += int(new and k > 0)
+        indices.append(current)
+    return tuple(indices)
+
+
+@st.composite
+def paragraphed_side(draw, lang: str) -> Side:
+    sentences = tuple(draw(st.lists(sentence, max_size=12)))
+    return Side(sentences, lang, paragraphs=_paragraphs(draw, len(sentences)))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(paragraphed_side("zh"), paragraphed_side("en"))
+def test_paragraph_anchors_keep_every_sentence_once(zh, en):
+    # Any paragraphs on either side, agreeing or not: the paragraph pass may anchor, and the
+    # beads still partition both sides.
+    doc = Aligner(LexicalEncoder()).align(zh, en)
+    assert_partition(doc.beads, len(zh), len(en))
