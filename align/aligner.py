@@ -153,7 +153,7 @@ class Aligner:
             # Calibrated on the whole band: its unrelated cells are the ones it would search.
             anchors = anchors.within(band)
             band, allows = anchors.confine(band), anchors.allows
-        edges = scorer.edges(band, self.config.bead_kinds(), allows)
+        edges = scorer.edges(band, kinds, allows)
         logger.debug("level %dx%d: %d cells, %s", scorer.lengths.n, scorer.lengths.m, band.size,
                      scorer.calibration)
         return best_path(band, edges, scorer.deletion_score(0, 1), posteriors=posteriors,

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from align.banding import band_around
 from align.blocks import Blocks
 from align.dp import Band, Path
 
@@ -73,12 +74,10 @@ class Anchors:
         n, m = band.n, int(band.hi[-1])
         starts_i, starts_j = np.append(0, self.src), np.append(0, self.tgt)
         ends_i, ends_j = np.append(self.src, n), np.append(self.tgt, m)
-        lo = np.full(n + 1, m, np.int64)
-        hi = np.zeros(n + 1, np.int64)
-        for i0, i1, j0, j1 in zip(starts_i, ends_i, starts_j, ends_j):
-            lo[i0 : i1 + 1] = np.minimum(lo[i0 : i1 + 1], j0)
-            hi[i0 : i1 + 1] = np.maximum(hi[i0 : i1 + 1], j1)
-        return Band(np.maximum(lo, band.lo), np.minimum(hi, band.hi))
+        # The blocks as the steps of a path, and the band around it without a margin.
+        blocks = zip(starts_i, ends_i - starts_i, starts_j, ends_j - starts_j)
+        around = band_around(blocks, 1, n, m, margin=0)
+        return Band(np.maximum(around.lo, band.lo), np.minimum(around.hi, band.hi))
 
     def allows(self, a: int, b: int, start_i: np.ndarray, start_j: np.ndarray) -> np.ndarray:
         """Whether beads [start_i, +a) x [start_j, +b) lie within one block (a deletion

@@ -25,14 +25,13 @@ def paragraph_starts(paragraphs: Sequence[int]) -> np.ndarray:
     return np.flatnonzero(np.concatenate([[True], indices[1:] != indices[:-1]]))
 
 
-def block_ranges(starts: np.ndarray, n_rows: int) -> list[range]:
-    ends = np.append(starts[1:], n_rows)
-    return [range(int(a), int(b)) for a, b in zip(starts, ends)]
-
-
 def block_ends(starts: np.ndarray, n_rows: int) -> np.ndarray:
     """One past the last row of each block."""
     return np.append(starts[1:], n_rows).astype(np.int64)
+
+
+def block_ranges(starts: np.ndarray, n_rows: int) -> list[range]:
+    return [range(int(a), int(b)) for a, b in zip(starts, block_ends(starts, n_rows))]
 
 
 @dataclass(frozen=True)
@@ -59,6 +58,3 @@ class Blocks:
     @property
     def m(self) -> int:
         return len(self.tgt)
-
-    def swapped(self) -> Blocks:
-        return Blocks(self.tgt, self.src)
