@@ -4,12 +4,15 @@ A Chinese sentence's bag holds its *units*: jieba tokens with English terms (the
 glosses, a number read as digits, Latin-script words, the pinyin of a name the dictionary
 lacks) and the cues both languages share (? and !, opening and closing quotes). An English
 sentence's bag holds its stemmed content words, numbers and the same cues. The lexicon links
-each unit to the English terms it can match.
+each unit to the English terms it can match. The first and last clauses of each sentence
+have bags of their own (``EdgeClauses``): where the two sides' sentence boundaries cross, a
+clause is what moves.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -54,6 +57,44 @@ def chinese_units(sentence: str) -> dict[str, frozenset[str]]:
     return units
 
 
+# Marks that end a clause: commas, semicolons and colons of either script (not the
+# enumeration comma 、, which joins items of one clause).
+_CLAUSE_MARKS = frozenset("，,；;：:")
+_ENGLISH_CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|--")
+
+
+def chinese_edge_clauses(sentence: str) -> tuple[list[str], list[str]] | None:
+    """The units of the sentence's first and last clauses that have units (the tokens of
+    ``chinese_units``); None for fewer than two such clauses."""
+    clauses: list[list[str]] = [[]]
+    for token in chinese_tokens(sentence):
+        if token in _CLAUSE_MARKS:
+            clauses.append([])
+        elif chinese_unit_terms(token):
+            clauses[-1].append(PUNCTUATION_CUES.get(token, token))
+    clauses = [clause for clause in clauses if clause]
+    return (clauses[0], clauses[-1]) if len(clauses) >= 2 else None
+
+
+def english_edge_clauses(sentence: str) -> tuple[list[str], list[str]] | None:
+    """The terms of the sentence's first and last clauses that have terms; None for fewer
+    than two such clauses. Only the clauses up to those are read (English is read slowly)."""
+    pieces = _ENGLISH_CLAUSE_BREAK.split(sentence)
+    first = _first_with_terms(pieces, range(len(pieces)))
+    last = _first_with_terms(pieces, range(len(pieces) - 1, -1, -1))
+    if first is None or last[0] == first[0]:
+        return None
+    return first[1], last[1]
+
+
+def _first_with_terms(pieces: list[str], order: range) -> tuple[int, list[str]] | None:
+    for k in order:
+        terms = english_terms(pieces[k])
+        if terms:
+            return k, terms
+    return None
+
+
 def english_bag(sentence: str) -> set[str]:
     bag = set(english_terms(sentence))
     bag.update(PUNCTUATION_CUES[c] for c in sentence if c in PUNCTUATION_CUES)
@@ -70,6 +111,8 @@ class Bags:
     lexicon: sparse.csr_matrix  # zh units × English terms
     unit_idf: np.ndarray
     term_idf: np.ndarray
+    zh_edges: EdgeClauses | None = None  # sentences only: blocks have no clauses
+    en_edges: EdgeClauses | None = None
 
     def coarsen(self, zh_starts: np.ndarray, en_starts: np.ndarray) -> Bags:
         """The bags of blocks of sentences (``*_starts``: each block's first sentence)."""
@@ -77,7 +120,26 @@ class Bags:
             self,
             zh_units=pool_rows(self.zh_units, block_ranges(zh_starts, self.zh_units.shape[0])),
             en_terms=pool_rows(self.en_terms, block_ranges(en_starts, self.en_terms.shape[0])),
+            zh_edges=None, en_edges=None,
         )
+
+
+@dataclass(frozen=True)
+class EdgeClauses:
+    """The first and last clause of each sentence of one side, as bags over the side's units
+    or terms: rows 2i and 2i + 1 for sentence i, both empty for a sentence of fewer than two
+    clauses with words of the bags."""
+
+    bags: sparse.csr_matrix
+
+    @classmethod
+    def of(cls, edges: Sequence[tuple[Sequence[str], Sequence[str]] | None],
+           ids: dict[str, int]) -> EdgeClauses:
+        rows: list[list[int]] = []
+        for pair in edges:
+            known = [[ids[t] for t in dict.fromkeys(c) if t in ids] for c in pair or ((), ())]
+            rows.extend(known if all(known) else [[], []])
+        return cls(_binary_matrix(rows, len(ids)))
 
 
 def document_bags(zh_sentences: Sequence[str], en_sentences: Sequence[str]) -> Bags:
@@ -102,6 +164,8 @@ def document_bags(zh_sentences: Sequence[str], en_sentences: Sequence[str]) -> B
     zh_units_binary = _binary_matrix(zh_unit_rows, n_units)
     en_terms_binary = _binary_matrix(en_term_rows, n_terms)
     return Bags(
+        zh_edges=EdgeClauses.of([chinese_edge_clauses(s) for s in zh_sentences], unit_ids),
+        en_edges=EdgeClauses.of([english_edge_clauses(s) for s in en_sentences], term_ids),
         zh_units=zh_units_binary,
         en_terms=en_terms_binary,
         lexicon=_binary_matrix(gloss_rows, n_terms),

@@ -60,10 +60,11 @@ BLOCK_ROWS = 128
 
 
 def values_by_block(rows: np.ndarray, starts: np.ndarray, sizes: int,
-                    block_values: BlockValues) -> np.ndarray:
+                    block_values: BlockValues, value_shape: tuple[int, ...] = ()) -> np.ndarray:
     """The values of (row, start) pairs, computed a block of ``BLOCK_ROWS`` rows at a time
-    over the range of starts its pairs ask for (near a band's diagonal, a narrow range)."""
-    result = np.empty((sizes, len(rows)), np.float32)
+    over the range of starts its pairs ask for (near a band's diagonal, a narrow range).
+    ``value_shape``: the shape of one pair's value, after the block's three axes."""
+    result = np.empty((sizes, len(rows), *value_shape), np.float32)
     block = rows // BLOCK_ROWS
     order = np.argsort(block, kind="stable")
     bounds = np.flatnonzero(np.r_[True, block[order][1:] != block[order][:-1], True])
@@ -106,14 +107,16 @@ class PairTable:
     """
 
     def __init__(self, n_rows: int, n_starts: int, values: PairValues,
-                 dtype: type = np.float32, margin: int = TABLE_MARGIN):
+                 dtype: type = np.float32, margin: int = TABLE_MARGIN,
+                 value_shape: tuple[int, ...] = ()):
         self.n_starts = n_starts
+        self._value_shape = value_shape  # of one pair's value (several computed together)
         self._compute = values
         self._margin = margin
         self._first = np.zeros(n_rows, dtype=np.int64)  # the starts each row holds
         self._width = np.zeros(n_rows, dtype=np.int64)
         self._origin = np.zeros(n_rows, dtype=np.int64)  # where a row's start 0 would be
-        self._values = np.empty((0, 0), dtype)  # sizes × held pairs, row after row
+        self._values = np.empty((0, 0, *value_shape), dtype)  # sizes × held pairs, row after row
 
     def __call__(self, rows: np.ndarray, starts: np.ndarray, size: int) -> np.ndarray:
         """Row ``rows[k]`` against the window of ``size`` rows opposite from ``starts[k]``."""
@@ -131,7 +134,7 @@ class PairTable:
     def _add_sizes(self, sizes: int) -> None:
         rows = self._held_rows()
         starts = self._position_starts(rows)
-        values = np.empty((sizes, len(rows)), self._values.dtype)
+        values = np.empty((sizes, len(rows), *self._value_shape), self._values.dtype)
         values[: len(self._values)] = self._values
         if len(rows):
             values[len(self._values) :] = self._compute(rows, starts, sizes)[len(self._values) :]
@@ -170,7 +173,7 @@ class PairTable:
                                        np.concatenate([first, old_stop]),
                                        np.concatenate([old_first, stop]))
         sizes = max(len(self._values), TABLE_SIZES)
-        new_values = np.empty((sizes, len(new_rows)), self._values.dtype)
+        new_values = np.empty((sizes, len(new_rows), *self._value_shape), self._values.dtype)
         for lo in range(0, len(new_rows), CHUNK_PAIRS):  # bounded temporaries
             new_values[:, lo : lo + CHUNK_PAIRS] = self._compute(
                 new_rows[lo : lo + CHUNK_PAIRS], new_starts[lo : lo + CHUNK_PAIRS], sizes)
@@ -179,7 +182,7 @@ class PairTable:
         self._first[rows], self._width[rows] = first, stop - first
         offsets = np.concatenate([[0], np.cumsum(self._width)[:-1]])
         self._origin = offsets - self._first
-        values = np.empty((sizes, int(self._width.sum())), self._values.dtype)
+        values = np.empty((sizes, int(self._width.sum()), *self._value_shape), self._values.dtype)
         values[: len(self._values), self._origin[old_rows] + old_starts] = self._values
         values[:, self._origin[new_rows] + new_starts] = new_values
         self._values = values

@@ -27,7 +27,9 @@ def test_true_translation_scores_highest_in_its_row():
 
 def test_coverage_is_a_sentence_signal_only():
     features = coverage()
-    assert features.n_signals == 0 and features.n_sentence_signals == 1
+    # The sentence's coverage, and its least covered edge clause's (coarse blocks: none).
+    assert features.n_signals == 0 and features.n_sentence_signals == 2
+    assert features.coarsen(Blocks.uniform(3, 3, 3)).n_sentence_signals == 1
     assert features.similarity(np.array([0, 1]), 1, np.array([0, 1]), 1).shape == (0, 2)
 
 
@@ -35,7 +37,7 @@ def test_each_sentence_is_scored_against_the_whole_window_opposite():
     features = coverage()
     # 我们在河边建了一座新图书馆。 against "We built a new library..." + "It holds three million books."
     covers = features.sentence_similarity(np.array([0]), 1, np.array([0]), 2)
-    assert covers.src.shape == (1, 1, 1) and covers.tgt.shape == (1, 2, 1)
+    assert covers.src.shape == (2, 1, 1) and covers.tgt.shape == (2, 2, 1)
     alone = features.sentence_similarity(np.array([0]), 1, np.array([0]), 1)
     assert covers.src[0, 0, 0] >= alone.src[0, 0, 0] > 0.5  # a wider window explains no less
     library, books = covers.tgt[0, :, 0]
@@ -76,3 +78,53 @@ def test_coverage_equals_the_weight_of_the_words_the_window_translates():
         expected = (weight * translated).sum(axis=1) / weight.sum(axis=1)
         found = features.sentence_similarity(rows, 1, starts, size).src[0, 0]
         assert found == pytest.approx(expected, rel=1e-5, nan_ok=True)
+
+
+# The first sentence's last clause (坐了下来) is translated at the start of the second English
+# sentence: the sentence boundaries of the two sides cross.
+CROSSING_ZH = ("他走进了房间，坐了下来。", "窗外下着大雨。")
+CROSSING_EN = ("He entered the room.", "He sat down; heavy rain was falling outside the window.")
+
+
+def test_an_edge_clause_left_unmatched_scores_nothing_though_its_sentence_is_half_covered():
+    features = coverage(CROSSING_ZH, CROSSING_EN)
+    alone = features.sentence_similarity(np.array([0]), 1, np.array([0]), 1).src[:, 0, 0]
+    both = features.sentence_similarity(np.array([0]), 1, np.array([0]), 2).src[:, 0, 0]
+    sentence, edges = alone
+    assert 0.3 < sentence < 0.8 and edges == 0.0  # 坐了下来 is not in "He entered the room."
+    # Against both English sentences: 坐 (sit) is matched; 了 and 下来 are glossed by
+    # nothing in either, so the last clause is a third covered, the first two thirds.
+    assert both[0] > sentence and both[1] == pytest.approx(1 / 3)
+    # A sentence of one clause has no edge clauses: no evidence either way.
+    one_clause = features.sentence_similarity(np.array([1]), 1, np.array([1]), 1).src[1, 0, 0]
+    assert np.isnan(one_clause)
+    # The English side too: the first Chinese sentence alone matches "He sat down" and
+    # nothing of the clause after it; the two Chinese sentences match both clauses.
+    english = features.sentence_similarity(np.array([0]), 1, np.array([1]), 1).tgt[:, 0, 0]
+    assert english[0] > 0 and english[1] == 0.0
+    english = features.sentence_similarity(np.array([0]), 2, np.array([1]), 1).tgt[:, 0, 0]
+    assert english[1] > 0.5
+
+
+def test_edge_clause_coverage_equals_the_lesser_weight_share_of_the_two_edge_clauses():
+    # Against a brute-force count over dense bags, as for the sentences' coverage.
+    zh, en = CROSSING_ZH * 150, CROSSING_EN * 150
+    bags = document_bags(zh, en)
+    features = LexicalFeatures(bags, zh_is_src=True)
+    edges = bags.zh_edges.bags.toarray() > 0
+    terms, lexicon = bags.en_terms.toarray() > 0, bags.lexicon.toarray() > 0
+    rng = np.random.default_rng(3)
+    for size in (1, 2, 3):
+        starts = rng.integers(0, len(en) - size + 1, size=60)
+        rows = np.clip(starts + rng.integers(-5, 6, size=60), 0, len(zh) - 1)
+        window = np.array([terms[s : s + size].any(axis=0) for s in starts])
+        translated = (window.astype(int) @ lexicon.T.astype(int)) > 0
+        shares = []
+        for clause in (2 * rows, 2 * rows + 1):
+            weight = edges[clause] * bags.unit_idf
+            with np.errstate(invalid="ignore"):
+                shares.append((weight * translated).sum(axis=1) / weight.sum(axis=1))
+        expected = np.minimum(*shares)
+        found = features.sentence_similarity(rows, 1, starts, size).src[1, 0]
+        assert found == pytest.approx(expected, rel=1e-5, nan_ok=True)
+        assert np.isnan(found).any() and not np.isnan(found).all()

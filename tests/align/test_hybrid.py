@@ -40,13 +40,13 @@ def test_hybrid_embeds_what_the_first_pass_is_unsure_of_and_aligns(minilm_path, 
     zh, en = sides()
     features = encoder.features(zh, en)
     assert features.n_signals == 1  # speech marks (coverage is a sentence signal)
-    assert features.n_sentence_signals == 1  # coverage
+    assert features.n_sentence_signals == 2  # coverage, and of the edge clauses
     n = len(PAIRS)
     beads = one_to_one(n)
     unsure = 3
     refined = features.refine(FirstPass(beads, tuple(0.5 if k == unsure else 1.0 for k in range(n))))
     assert refined.n_signals == 2  # then the gloss cosine
-    assert refined.n_sentence_signals == 2  # coverage, then each sentence's cosine
+    assert refined.n_sentence_signals == 3  # coverage, edge clauses, each sentence's cosine
     starts = np.arange(n)
     cosine = refined.similarity(starts, 1, starts, 1)[1]
     assert np.isfinite(cosine).tolist() == [abs(k - unsure) <= UNSURE_MARGIN for k in range(n)]
@@ -68,7 +68,7 @@ def test_hybrid_sure_of_every_bead_embeds_nothing(tmp_path):
     refined = encoder.features(*story).refine(sure)
     lexical = encoder.lexical.features(*story).refine(sure)
     assert isinstance(refined, StackedFeatures) and refined.n_signals == lexical.n_signals == 1
-    assert refined.n_sentence_signals == lexical.n_sentence_signals == 1
+    assert refined.n_sentence_signals == lexical.n_sentence_signals == 2
     starts = np.arange(len(STORY_ZH))
     assert np.array_equal(refined.rank_similarity(starts, starts),
                           lexical.rank_similarity(starts, starts), equal_nan=True)

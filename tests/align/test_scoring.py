@@ -39,8 +39,10 @@ def test_bead_scores_add_each_sentences_evidence_against_the_window_opposite():
         # The bead's own windows, scored directly: each sentence by the curve of the window
         # size opposite.
         sentences = features.sentence_similarity(si, a, sj, b)
-        src = sum(cal.sentences[0][0][b - 1](v) for v in sentences.src[0])
-        tgt = sum(cal.sentences[0][1][a - 1](v) for v in sentences.tgt[0])
+        src = sum(curves[0][b - 1](v) for curves, signal in zip(cal.sentences, sentences.src)
+                  for v in signal)
+        tgt = sum(curves[1][a - 1](v) for curves, signal in zip(cal.sentences, sentences.tgt)
+                  for v in signal)
         window = cal.signals[0](features.similarity(si, a, sj, b)[0])
         delta = scorer.length_delta(a, b, si, sj)
         spread = _UNRELATED_LENGTH_SPREAD
