@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from align.blocks import Blocks
-from align.encoders.bags import document_bags
+from align.encoders.bags import chinese_edge_clauses, document_bags, english_edge_clauses
 from align.encoders.coverage import LexicalFeatures
 
 ZH = ("我们在河边建了一座新图书馆。", "它有三百万本书。", "你喜欢读书吗？")
@@ -128,3 +128,13 @@ def test_edge_clause_coverage_equals_the_lesser_weight_share_of_the_two_edge_cla
         found = features.sentence_similarity(rows, 1, starts, size).src[1, 0]
         assert found == pytest.approx(expected, rel=1e-5, nan_ok=True)
         assert np.isnan(found).any() and not np.isnan(found).all()
+
+
+def test_edge_clauses_are_cut_at_commas_colons_and_quotes_in_either_language():
+    assert chinese_edge_clauses("小玄子摇手笑道：“今天不打了，明天再来。”") == (
+        ["小玄子", "摇手", "笑", "道"], ["明天", "再", "来"])
+    assert chinese_edge_clauses("窗外下着大雨。") is None  # one clause: no edges
+    assert english_edge_clauses("'Why fight a dummy!' he cried.") == (["fight", "dummi"], ["cri"])
+    assert english_edge_clauses("'Don't worry,' said Grannie Liu, 'the girl will come.'") == (
+        ["worri"], ["girl", "come"])
+    assert english_edge_clauses("He didn't go.") is None  # an apostrophe cuts nothing
