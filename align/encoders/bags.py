@@ -12,7 +12,6 @@ clause is what moves.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -23,6 +22,7 @@ from align.blocks import block_ranges
 from align.encoders.windows import pool_rows
 from corpus.lang.cedict import dictionary_pieces, gloss, in_dictionary, name_romanisations
 from corpus.lang.chinese import chinese_number, chinese_tokens
+from corpus.lang.clauses import clauses, is_clause_break
 from corpus.lang.cues import PUNCTUATION_CUES, quote_cues
 from corpus.lang.english import english_terms, stem
 from corpus.lang.script import HAN, LATIN_OR_DIGIT
@@ -57,32 +57,23 @@ def chinese_units(sentence: str) -> dict[str, frozenset[str]]:
     return units
 
 
-# Marks that end a clause: commas, semicolons, colons and quotation marks (a speech and the
-# words that say who speaks are clauses apart: 他笑道：“不必了。” ~ 'No need,' he laughed),
-# not the enumeration comma 、, which joins items of one clause. English quotes are told from
-# apostrophes by where they stand: after a sentence mark, or opening after a space.
-_CLAUSE_MARKS = frozenset("，,；;：:“”「」『』")
-_ENGLISH_CLAUSE_BREAK = re.compile(
-    r"[,;:()\u2014\u2013]|--|(?<=[!?.])['\u2019\"\u201d](?=\s)|(?<=\s)['\u2018\"\u201c]")
-
-
 def chinese_edge_clauses(sentence: str) -> tuple[list[str], list[str]] | None:
     """The units of the sentence's first and last clauses that have units (the tokens of
     ``chinese_units``); None for fewer than two such clauses."""
-    clauses: list[list[str]] = [[]]
+    units: list[list[str]] = [[]]  # by clause
     for token in chinese_tokens(sentence):
-        if token in _CLAUSE_MARKS:
-            clauses.append([])
+        if is_clause_break(token):
+            units.append([])
         elif chinese_unit_terms(token):
-            clauses[-1].append(PUNCTUATION_CUES.get(token, token))
-    clauses = [clause for clause in clauses if clause]
-    return (clauses[0], clauses[-1]) if len(clauses) >= 2 else None
+            units[-1].append(PUNCTUATION_CUES.get(token, token))
+    units = [clause for clause in units if clause]
+    return (units[0], units[-1]) if len(units) >= 2 else None
 
 
 def english_edge_clauses(sentence: str) -> tuple[list[str], list[str]] | None:
     """The terms of the sentence's first and last clauses that have terms; None for fewer
     than two such clauses. Only the clauses up to those are read (English is read slowly)."""
-    pieces = _ENGLISH_CLAUSE_BREAK.split(sentence)
+    pieces = clauses(sentence)
     first = _first_with_terms(pieces, range(len(pieces)))
     last = _first_with_terms(pieces, range(len(pieces) - 1, -1, -1))
     if first is None or last[0] == first[0]:

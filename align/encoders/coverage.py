@@ -48,7 +48,7 @@ class _Side:
         self.has_edges = edges is not None
         self.hits = PairTable(own.shape[0], opposite.shape[0],
                               _WindowHits(own, opposite, links, edges),
-                              value_shape=(2,) if self.has_edges else ())
+                              planes=2 if self.has_edges else None)
 
 
 class _WindowHits:
@@ -79,7 +79,7 @@ class _WindowHits:
 
     def __call__(self, rows: np.ndarray, starts: np.ndarray, sizes: int) -> np.ndarray:
         return values_by_block(rows, starts, sizes, self._block,
-                               () if self._edges is None else (2,))
+                               None if self._edges is None else 2)
 
     def _block(self, row_lo: int, row_hi: int, start_lo: int, start_hi: int,
                sizes: int) -> np.ndarray:
@@ -100,20 +100,16 @@ class _WindowHits:
                 (edges.data, np.searchsorted(terms, edges.indices).astype(np.int32),
                  edges.indptr), shape=(edges.shape[0], len(terms)))
             mass = self._edge_mass[row_lo:row_hi, :, np.newaxis]
-            hits = np.empty((sizes, own.shape[0], width, 2), np.float32)
-        else:
-            hits = np.empty((sizes, own.shape[0], width), np.float32)
+        hits = np.empty((1 if edges is None else 2, sizes, own.shape[0], width), np.float32)
         window = matched[:, :width]
         for size in range(sizes):
             if size:  # a window one sentence longer: the union with the next sentence
                 window = np.maximum(window, matched[:, size : size + width])
-            if edges is None:
-                hits[size] = own @ window
-            else:
-                hits[size, ..., 0] = own @ window
+            hits[0, size] = own @ window
+            if edges is not None:
                 cover = (edges @ window).reshape(own.shape[0], 2, width) / mass
-                hits[size, ..., 1] = cover.min(axis=1)
-        return hits
+                hits[1, size] = cover.min(axis=1)
+        return hits if edges is not None else hits[0]
 
 
 class LexicalFeatures(PairFeatures):
@@ -154,11 +150,11 @@ class LexicalFeatures(PairFeatures):
         their edge clauses: (signals, size, windows)."""
         rows, opposite_rows = window_members(start, size, opposite_start)
         values = side.hits(rows, opposite_rows, opposite_size).astype(np.float64)
-        hits = values[..., 0] if side.has_edges else values
+        hits = values[0] if side.has_edges else values
         with np.errstate(invalid="ignore", divide="ignore"):
             covers = [(hits / side.mass[rows]).reshape(size, -1)]
         if side.has_edges:
-            covers.append(values[..., 1].reshape(size, -1))
+            covers.append(values[1].reshape(size, -1))
         return np.stack(covers)
 
     def rank_similarity(self, src_rows, tgt_rows) -> np.ndarray:

@@ -60,11 +60,11 @@ BLOCK_ROWS = 128
 
 
 def values_by_block(rows: np.ndarray, starts: np.ndarray, sizes: int,
-                    block_values: BlockValues, value_shape: tuple[int, ...] = ()) -> np.ndarray:
+                    block_values: BlockValues, planes: int | None = None) -> np.ndarray:
     """The values of (row, start) pairs, computed a block of ``BLOCK_ROWS`` rows at a time
     over the range of starts its pairs ask for (near a band's diagonal, a narrow range).
-    ``value_shape``: the shape of one pair's value, after the block's three axes."""
-    result = np.empty((sizes, len(rows), *value_shape), np.float32)
+    With ``planes``, each block gives that many values of every pair, on a first axis."""
+    result = np.empty((*_planes(planes), sizes, len(rows)), np.float32)
     block = rows // BLOCK_ROWS
     order = np.argsort(block, kind="stable")
     bounds = np.flatnonzero(np.r_[True, block[order][1:] != block[order][:-1], True])
@@ -74,8 +74,12 @@ def values_by_block(rows: np.ndarray, starts: np.ndarray, sizes: int,
         start_lo, start_hi = int(starts[picked].min()), int(starts[picked].max()) + 1
         values = block_values(row_lo, min(row_lo + BLOCK_ROWS, int(rows[picked].max()) + 1),
                               start_lo, start_hi, sizes)
-        result[:, picked] = values[:, rows[picked] - row_lo, starts[picked] - start_lo]
+        result[..., picked] = values[..., rows[picked] - row_lo, starts[picked] - start_lo]
     return result
+
+
+def _planes(planes: int | None) -> tuple[int, ...]:
+    return () if planes is None else (planes,)
 
 
 PairValues = Callable[[np.ndarray, np.ndarray, int], np.ndarray]
@@ -108,36 +112,49 @@ class PairTable:
 
     def __init__(self, n_rows: int, n_starts: int, values: PairValues,
                  dtype: type = np.float32, margin: int = TABLE_MARGIN,
-                 value_shape: tuple[int, ...] = ()):
+                 planes: int | None = None):
         self.n_starts = n_starts
-        self._value_shape = value_shape  # of one pair's value (several computed together)
+        # With ``planes``, ``values`` gives that many values of each pair on a first axis
+        # (computed together), and so does a call.
+        self._planes = planes
         self._compute = values
         self._margin = margin
         self._first = np.zeros(n_rows, dtype=np.int64)  # the starts each row holds
         self._width = np.zeros(n_rows, dtype=np.int64)
         self._origin = np.zeros(n_rows, dtype=np.int64)  # where a row's start 0 would be
-        self._values = np.empty((0, 0, *value_shape), dtype)  # sizes × held pairs, row after row
+        # planes × sizes × held pairs, row after row (one plane without ``planes``)
+        self._values = np.empty((planes or 1, 0, 0), dtype)
 
     def __call__(self, rows: np.ndarray, starts: np.ndarray, size: int) -> np.ndarray:
         """Row ``rows[k]`` against the window of ``size`` rows opposite from ``starts[k]``."""
         rows = np.asarray(rows, dtype=np.int64)
         starts = np.asarray(starts, dtype=np.int64)
-        if size > len(self._values):
+        if size > self._sizes:
             self._add_sizes(max(size, TABLE_SIZES))
         # Held when the offset from the row's first start is below its width (compared
         # unsigned, so that a start before the first one is out too).
         held = (starts - self._first[rows]).view(np.uint64) < self._width[rows].view(np.uint64)
         if not held.all():
             self._widen(rows[~held], starts[~held])
-        return self._values[size - 1][self._origin[rows] + starts]
+        found = self._values[:, size - 1, self._origin[rows] + starts]
+        return found if self._planes else found[0]
+
+    @property
+    def _sizes(self) -> int:
+        return self._values.shape[1]
+
+    def _computed(self, rows: np.ndarray, starts: np.ndarray, sizes: int) -> np.ndarray:
+        values = self._compute(rows, starts, sizes)
+        return values if self._planes else values[np.newaxis]
 
     def _add_sizes(self, sizes: int) -> None:
         rows = self._held_rows()
         starts = self._position_starts(rows)
-        values = np.empty((sizes, len(rows), *self._value_shape), self._values.dtype)
-        values[: len(self._values)] = self._values
+        old = self._sizes
+        values = np.empty((len(self._values), sizes, len(rows)), self._values.dtype)
+        values[:, :old] = self._values
         if len(rows):
-            values[len(self._values) :] = self._compute(rows, starts, sizes)[len(self._values) :]
+            values[:, old:] = self._computed(rows, starts, sizes)[:, old:]
         self._values = values
 
     def _held_rows(self) -> np.ndarray:
@@ -172,19 +189,20 @@ class PairTable:
         new_rows, new_starts = _ranges(np.concatenate([rows, rows]),
                                        np.concatenate([first, old_stop]),
                                        np.concatenate([old_first, stop]))
-        sizes = max(len(self._values), TABLE_SIZES)
-        new_values = np.empty((sizes, len(new_rows), *self._value_shape), self._values.dtype)
+        sizes = max(self._sizes, TABLE_SIZES)
+        planes = len(self._values)
+        new_values = np.empty((planes, sizes, len(new_rows)), self._values.dtype)
         for lo in range(0, len(new_rows), CHUNK_PAIRS):  # bounded temporaries
-            new_values[:, lo : lo + CHUNK_PAIRS] = self._compute(
+            new_values[..., lo : lo + CHUNK_PAIRS] = self._computed(
                 new_rows[lo : lo + CHUNK_PAIRS], new_starts[lo : lo + CHUNK_PAIRS], sizes)
         old_rows = self._held_rows()
         old_starts = self._position_starts(old_rows)
         self._first[rows], self._width[rows] = first, stop - first
         offsets = np.concatenate([[0], np.cumsum(self._width)[:-1]])
         self._origin = offsets - self._first
-        values = np.empty((sizes, int(self._width.sum()), *self._value_shape), self._values.dtype)
-        values[: len(self._values), self._origin[old_rows] + old_starts] = self._values
-        values[:, self._origin[new_rows] + new_starts] = new_values
+        values = np.empty((planes, sizes, int(self._width.sum())), self._values.dtype)
+        values[:, : self._sizes, self._origin[old_rows] + old_starts] = self._values
+        values[..., self._origin[new_rows] + new_starts] = new_values
         self._values = values
 
 

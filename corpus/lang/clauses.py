@@ -1,20 +1,47 @@
-"""Where an over-long sentence may be cut: after a clause mark, else after a space, else
-anywhere.
+"""Clauses: a sentence's clauses (``clauses``), and where an over-long sentence may be cut
+(``clause_pieces``: after a clause mark, else after a space, else anywhere).
 
 Text without sentence marks is real (a PDF's text layer, OCR output, a minified page) and
-comes as one "sentence" of tens of thousands of characters. Cut at its clause marks (the
-comma, the enumeration comma, the semicolon and the colon of either language), its pieces
-read as the clauses a translation renders one by one.
+comes as one "sentence" of tens of thousands of characters. Cut at its clause marks (and its
+enumeration commas), its pieces read as the clauses a translation renders one by one.
 """
 
 from __future__ import annotations
 
 import re
 
-CLAUSE_MARKS = "，、；：,;:"
-# A clause mark, with the closing quotes and brackets that belong with the clause before it.
-_CLAUSE_END = re.compile(f"[{CLAUSE_MARKS}][”」』’\"'）)】》]*")
+from corpus.lang.cues import quotation_marks
+
+# The comma, semicolon and colon of either language.
+CLAUSE_MARKS = "，；：,;:"
+# Clauses also end at brackets and dashes, and at quotation marks: a speech and the words
+# that say who speaks are clauses apart (他笑道：“不必了。” ~ 'No need,' he laughed).
+_CLAUSE_BREAKS = frozenset(CLAUSE_MARKS + "()（）—–")
+_BREAK_RUN = re.compile("[" + re.escape("".join(sorted(_CLAUSE_BREAKS))) + "]+|--")
+# A clause mark or an enumeration comma (the items of a list are rendered one by one), with
+# the closing quotes and brackets that belong with the clause before it.
+_CLAUSE_END = re.compile(f"[{CLAUSE_MARKS}、][”」』’\"'）)】》]*")
 _SPACE = re.compile(r"\s+")
+
+
+def clauses(text: str) -> list[str]:
+    """The text cut at every clause mark, bracket, dash and quotation mark (the marks left
+    out; empty clauses too)."""
+    cuts = [(m.start(), m.end()) for m in _BREAK_RUN.finditer(text)]
+    cuts += [(k, k + 1) for k, _ in quotation_marks(text)]
+    pieces, start = [], 0
+    for lo, hi in sorted(cuts):
+        if lo >= start:
+            pieces.append(text[start:lo])
+            start = hi
+    pieces.append(text[start:])
+    return pieces
+
+
+def is_clause_break(token: str) -> bool:
+    """Whether a token (of a tokenised sentence) is a mark that ``clauses`` cuts at."""
+    return bool(token) and (all(c in _CLAUSE_BREAKS for c in token) or token == "--"
+                            or bool(quotation_marks(token)))
 
 
 def clause_pieces(text: str, longest: int) -> list[str]:

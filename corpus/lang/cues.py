@@ -18,23 +18,29 @@ def quote_cues(sentence: str) -> set[str]:
     """Whether the sentence opens and/or closes a quotation, in either language's marks.
 
     Dialogue is split differently in the two languages, so an opening or closing quote pins
-    down which sentence of a speech is which. Apostrophes (don't, don’t) are not quotes.
+    down which sentence of a speech is which.
     """
-    cues = set()
-    for k, char in enumerate(sentence):
+    return {OPENING_CUE if opens else CLOSING_CUE for _, opens in quotation_marks(sentence)}
+
+
+def quotation_marks(text: str) -> list[tuple[int, bool]]:
+    """Where the text's quotation marks stand, and whether each opens a quotation (else it
+    closes one). Apostrophes (don't, don’t) are not quotation marks."""
+    marks = []
+    for k, char in enumerate(text):
         if char not in _QUOTES:
             continue
-        before = sentence[k - 1] if k else " "
-        after = sentence[k + 1] if k + 1 < len(sentence) else " "
+        before = text[k - 1] if k else " "
+        after = text[k + 1] if k + 1 < len(text) else " "
         if before.isalnum() and after.isalnum():
             continue
         if char in _OPENING_QUOTES:
-            cues.add(OPENING_CUE)
+            marks.append((k, True))
         elif char in _CLOSING_QUOTES:
-            cues.add(CLOSING_CUE)
+            marks.append((k, False))
         else:
-            cues.add(OPENING_CUE if before.isspace() or before in "([—-" else CLOSING_CUE)
-    return cues
+            marks.append((k, before.isspace() or before in "([—-"))
+    return marks
 
 
 _ASKS = re.compile(r"[?？][”」』’'\"\s]*$")

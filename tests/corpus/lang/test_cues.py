@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpus.lang.cues import CLOSING_CUE, OPENING_CUE, quote_cues, speech_marks
+from corpus.lang.cues import CLOSING_CUE, OPENING_CUE, quotation_marks, quote_cues, speech_marks
 
 
 @pytest.mark.parametrize(
@@ -27,3 +27,8 @@ def test_quote_cues_tell_opening_from_closing(sentence, cues):
 )
 def test_speech_marks(sentence, marks):
     assert speech_marks(sentence) == marks
+
+
+def test_quotation_marks_stand_where_they_open_and_close():
+    assert quotation_marks("'Don't go,' he said, “now”.") == [(0, True), (10, False), (21, True),
+                                                             (25, False)]
