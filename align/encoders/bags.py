@@ -74,6 +74,8 @@ def english_edge_clauses(sentence: str) -> tuple[list[str], list[str]] | None:
     """The terms of the sentence's first and last clauses that have terms; None for fewer
     than two such clauses. Only the clauses up to those are read (English is read slowly)."""
     pieces = clauses(sentence)
+    if len(pieces) < 2:
+        return None
     first = _first_with_terms(pieces, range(len(pieces)))
     last = _first_with_terms(pieces, range(len(pieces) - 1, -1, -1))
     if first is None or last[0] == first[0]:

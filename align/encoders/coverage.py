@@ -40,12 +40,16 @@ class _Side:
                  links: sparse.csr_matrix, weights: np.ndarray, edges: EdgeClauses | None):
         own = (own @ sparse.diags(weights)).tocsr()
         self.mass = np.asarray(own.sum(axis=1)).ravel()
-        if edges is not None:
+        self.edge_signal = edges is not None
+        # Without a sentence of two clauses (text cut into pieces at spaces), nothing to score.
+        self.has_edges = edges is not None and edges.bags.nnz > 0
+        if self.has_edges:
             # A clause's words are its sentence's (a number cut at a comma is not).
             sentence_of = np.repeat(np.arange(own.shape[0]), 2)
             edges = edges.bags.multiply(own[sentence_of] != 0).tocsr()
             edges = (edges @ sparse.diags(weights)).tocsr()
-        self.has_edges = edges is not None
+        else:
+            edges = None
         self.hits = PairTable(own.shape[0], opposite.shape[0],
                               _WindowHits(own, opposite, links, edges),
                               planes=2 if self.has_edges else None)
@@ -126,13 +130,15 @@ class LexicalFeatures(PairFeatures):
 
     def __init__(self, bags: Bags, zh_is_src: bool):
         self._bags = bags
+        # Coverage, then the edge clauses' where a sentence has two clauses (blocks of
+        # sentences have none; nor has text cut into pieces at spaces).
+        edges = bags.zh_edges is not None and (bags.zh_edges.bags.nnz + bags.en_edges.bags.nnz) > 0
+        self.n_sentence_signals = 1 + edges
         self._zh = _Side(bags.zh_units, bags.en_terms, bags.lexicon, bags.unit_idf,
-                         bags.zh_edges)
+                         bags.zh_edges if edges else None)
         self._en = _Side(bags.en_terms, bags.zh_units, bags.lexicon.T.tocsr(), bags.term_idf,
-                         bags.en_edges)
+                         bags.en_edges if edges else None)
         self._zh_is_src = zh_is_src
-        # Coverage, then the edge clauses' (sentences only: blocks of them have no clauses).
-        self.n_sentence_signals = 1 + (bags.zh_edges is not None)
 
     def similarity(self, src_start, src_size, tgt_start, tgt_size):
         return np.empty((0, len(src_start)))
@@ -155,6 +161,8 @@ class LexicalFeatures(PairFeatures):
             covers = [(hits / side.mass[rows]).reshape(size, -1)]
         if side.has_edges:
             covers.append(values[1].reshape(size, -1))
+        elif side.edge_signal:
+            covers.append(np.full_like(covers[0], np.nan))
         return np.stack(covers)
 
     def rank_similarity(self, src_rows, tgt_rows) -> np.ndarray:

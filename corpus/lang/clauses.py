@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 
-from corpus.lang.cues import quotation_marks
+from corpus.lang.cues import QUOTES, quotation_marks
 
 # The comma, semicolon and colon of either language.
 CLAUSE_MARKS = "，；：,;:"
 # Clauses also end at brackets and dashes, and at quotation marks: a speech and the words
 # that say who speaks are clauses apart (他笑道：“不必了。” ~ 'No need,' he laughed).
 _CLAUSE_BREAKS = frozenset(CLAUSE_MARKS + "()（）—–")
+_TOKEN_BREAKS = _CLAUSE_BREAKS | frozenset(QUOTES)
 _BREAK_RUN = re.compile("[" + re.escape("".join(sorted(_CLAUSE_BREAKS))) + "]+|--")
 # A clause mark or an enumeration comma (the items of a list are rendered one by one), with
 # the closing quotes and brackets that belong with the clause before it.
@@ -39,9 +40,9 @@ def clauses(text: str) -> list[str]:
 
 
 def is_clause_break(token: str) -> bool:
-    """Whether a token (of a tokenised sentence) is a mark that ``clauses`` cuts at."""
-    return bool(token) and (all(c in _CLAUSE_BREAKS for c in token) or token == "--"
-                            or bool(quotation_marks(token)))
+    """Whether a token (of a tokenised sentence) is a mark that ``clauses`` cuts at: a quote
+    standing alone is a quotation mark."""
+    return bool(token) and (all(c in _TOKEN_BREAKS for c in token) or token == "--")
 
 
 def clause_pieces(text: str, longest: int) -> list[str]:

@@ -10,7 +10,8 @@ PUNCTUATION_CUES = {"？": "?", "?": "?", "！": "!", "!": "!"}
 _OPENING_QUOTES = "“「『‘"
 _CLOSING_QUOTES = "”」』’"
 _STRAIGHT_QUOTES = "\"'"
-_QUOTES = _OPENING_QUOTES + _CLOSING_QUOTES + _STRAIGHT_QUOTES
+QUOTES = _OPENING_QUOTES + _CLOSING_QUOTES + _STRAIGHT_QUOTES  # and apostrophes
+_QUOTE = re.compile(f"[{QUOTES}]")
 OPENING_CUE, CLOSING_CUE = "“", "”"
 
 
@@ -27,9 +28,8 @@ def quotation_marks(text: str) -> list[tuple[int, bool]]:
     """Where the text's quotation marks stand, and whether each opens a quotation (else it
     closes one). Apostrophes (don't, don’t) are not quotation marks."""
     marks = []
-    for k, char in enumerate(text):
-        if char not in _QUOTES:
-            continue
+    for match in _QUOTE.finditer(text):
+        k, char = match.start(), match.group()
         before = text[k - 1] if k else " "
         after = text[k + 1] if k + 1 < len(text) else " "
         if before.isalnum() and after.isalnum():

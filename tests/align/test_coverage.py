@@ -27,9 +27,12 @@ def test_true_translation_scores_highest_in_its_row():
 
 def test_coverage_is_a_sentence_signal_only():
     features = coverage()
-    # The sentence's coverage, and its least covered edge clause's (coarse blocks: none).
-    assert features.n_signals == 0 and features.n_sentence_signals == 2
-    assert features.coarsen(Blocks.uniform(3, 3, 3)).n_sentence_signals == 1
+    # The sentence's coverage; its less covered edge clause's where a sentence has two
+    # clauses (none of these; nor a coarse block).
+    assert features.n_signals == 0 and features.n_sentence_signals == 1
+    crossing = coverage(CROSSING_ZH, CROSSING_EN)
+    assert crossing.n_sentence_signals == 2
+    assert crossing.coarsen(Blocks.uniform(2, 2, 2)).n_sentence_signals == 1
     assert features.similarity(np.array([0, 1]), 1, np.array([0, 1]), 1).shape == (0, 2)
 
 
@@ -37,7 +40,7 @@ def test_each_sentence_is_scored_against_the_whole_window_opposite():
     features = coverage()
     # 我们在河边建了一座新图书馆。 against "We built a new library..." + "It holds three million books."
     covers = features.sentence_similarity(np.array([0]), 1, np.array([0]), 2)
-    assert covers.src.shape == (2, 1, 1) and covers.tgt.shape == (2, 2, 1)
+    assert covers.src.shape == (1, 1, 1) and covers.tgt.shape == (1, 2, 1)
     alone = features.sentence_similarity(np.array([0]), 1, np.array([0]), 1)
     assert covers.src[0, 0, 0] >= alone.src[0, 0, 0] > 0.5  # a wider window explains no less
     library, books = covers.tgt[0, :, 0]

@@ -68,7 +68,7 @@ def test_hybrid_sure_of_every_bead_embeds_nothing(tmp_path):
     refined = encoder.features(*story).refine(sure)
     lexical = encoder.lexical.features(*story).refine(sure)
     assert isinstance(refined, StackedFeatures) and refined.n_signals == lexical.n_signals == 1
-    assert refined.n_sentence_signals == lexical.n_sentence_signals == 2
+    assert refined.n_sentence_signals == lexical.n_sentence_signals  # no cosine added
     starts = np.arange(len(STORY_ZH))
     assert np.array_equal(refined.rank_similarity(starts, starts),
                           lexical.rank_similarity(starts, starts), equal_nan=True)

@@ -16,8 +16,12 @@ EN = ("We built a new library by the river.", "It holds three million books.",
 
 def test_speech_is_the_window_signal_and_coverage_the_sentence_signals():
     features = LexicalEncoder().features(Side(ZH, "zh"), Side(EN, "en"))
-    # Coverage of each sentence, and of its least covered edge clause.
-    assert features.n_signals == 1 and features.n_sentence_signals == 2
+    # Coverage of each sentence; of its less covered edge clause only where a sentence has
+    # two clauses, which none of these has.
+    assert features.n_signals == 1 and features.n_sentence_signals == 1
+    clauses = LexicalEncoder().features(Side(("我们在河边，建了一座新图书馆。",), "zh"),
+                                        Side(("By the river, we built a library.",), "en"))
+    assert clauses.n_sentence_signals == 2
     starts = np.arange(3)
     speech = features.similarity(starts, 1, starts, 1)
     assert speech.tolist() == [[1.0, 1.0, 1.0]]  # both sides ask only in the last sentence
