@@ -63,20 +63,27 @@ def test_sentence_without_content_is_no_evidence():
     assert np.isnan(features.rank_similarity(np.array([0]), np.array([0]))[0])
 
 
+def random_windows(bags, sizes, seed):
+    """Chinese rows against English windows near them, in any order, with the units each
+    window translates (by brute force over dense bags): (size, rows, starts, translated)."""
+    terms, lexicon = bags.en_terms.toarray() > 0, bags.lexicon.toarray() > 0
+    n_zh, n_en = bags.zh_units.shape[0], len(terms)
+    rng = np.random.default_rng(seed)
+    for size in sizes:
+        starts = rng.integers(0, n_en - size + 1, size=60)
+        rows = np.clip(starts + rng.integers(-5, 6, size=60), 0, n_zh - 1)
+        window = np.array([terms[s : s + size].any(axis=0) for s in starts])
+        yield size, rows, starts, (window.astype(int) @ lexicon.T.astype(int)) > 0
+
+
 def test_coverage_equals_the_weight_of_the_words_the_window_translates():
     # Against a brute-force count over dense bags: 300 sentences, over more than one block,
     # windows of every size, asked in any order.
     zh, en = ZH * 100, EN * 100
     bags = document_bags(zh, en)
     features = LexicalFeatures(bags, zh_is_src=True)
-    units, terms = bags.zh_units.toarray() > 0, bags.en_terms.toarray() > 0
-    lexicon = bags.lexicon.toarray() > 0
-    rng = np.random.default_rng(2)
-    for size in (1, 2, 4):
-        starts = rng.integers(0, len(en) - size + 1, size=60)
-        rows = np.clip(starts + rng.integers(-5, 6, size=60), 0, len(zh) - 1)
-        window = np.array([terms[s : s + size].any(axis=0) for s in starts])
-        translated = (window.astype(int) @ lexicon.T.astype(int)) > 0
+    units = bags.zh_units.toarray() > 0
+    for size, rows, starts, translated in random_windows(bags, (1, 2, 4), seed=2):
         weight = units[rows] * bags.unit_idf
         expected = (weight * translated).sum(axis=1) / weight.sum(axis=1)
         found = features.sentence_similarity(rows, 1, starts, size).src[0, 0]
@@ -115,13 +122,7 @@ def test_edge_clause_coverage_equals_the_lesser_weight_share_of_the_two_edge_cla
     bags = document_bags(zh, en)
     features = LexicalFeatures(bags, zh_is_src=True)
     edges = bags.zh_edges.bags.toarray() > 0
-    terms, lexicon = bags.en_terms.toarray() > 0, bags.lexicon.toarray() > 0
-    rng = np.random.default_rng(3)
-    for size in (1, 2, 3):
-        starts = rng.integers(0, len(en) - size + 1, size=60)
-        rows = np.clip(starts + rng.integers(-5, 6, size=60), 0, len(zh) - 1)
-        window = np.array([terms[s : s + size].any(axis=0) for s in starts])
-        translated = (window.astype(int) @ lexicon.T.astype(int)) > 0
+    for size, rows, starts, translated in random_windows(bags, (1, 2, 3), seed=3):
         shares = []
         for clause in (2 * rows, 2 * rows + 1):
             weight = edges[clause] * bags.unit_idf
