@@ -11,6 +11,7 @@ clause is what moves.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -22,9 +23,9 @@ from align.blocks import block_ranges
 from align.encoders.windows import pool_rows
 from corpus.lang.cedict import dictionary_pieces, gloss, in_dictionary, name_romanisations
 from corpus.lang.chinese import chinese_number, chinese_tokens
-from corpus.lang.clauses import clauses, is_clause_break
+from corpus.lang.clauses import clause_spans, is_clause_break
 from corpus.lang.cues import PUNCTUATION_CUES, quote_cues
-from corpus.lang.english import english_terms, stem
+from corpus.lang.english import english_terms, english_terms_at, stem
 from corpus.lang.script import HAN, LATIN_OR_DIGIT
 
 
@@ -70,29 +71,24 @@ def chinese_edge_clauses(sentence: str) -> tuple[list[str], list[str]] | None:
     return (units[0], units[-1]) if len(units) >= 2 else None
 
 
-def english_edge_clauses(sentence: str) -> tuple[list[str], list[str]] | None:
+def english_edge_clauses(sentence: str, terms_at: list[tuple[int, str]] | None = None
+                         ) -> tuple[list[str], list[str]] | None:
     """The terms of the sentence's first and last clauses that have terms; None for fewer
-    than two such clauses. Only the clauses up to those are read (English is read slowly)."""
-    pieces = clauses(sentence)
-    if len(pieces) < 2:
+    than two such clauses (``terms_at``: the sentence's ``english_terms_at``, if read)."""
+    spans = clause_spans(sentence)
+    if len(spans) < 2:
         return None
-    first = _first_with_terms(pieces, range(len(pieces)))
-    last = _first_with_terms(pieces, range(len(pieces) - 1, -1, -1))
-    if first is None or last[0] == first[0]:
-        return None
-    return first[1], last[1]
+    by_clause: list[list[str]] = [[] for _ in spans]
+    starts = [start for start, _ in spans]
+    for position, term in english_terms_at(sentence) if terms_at is None else terms_at:
+        by_clause[bisect.bisect_right(starts, position) - 1].append(term)
+    found = [terms for terms in by_clause if terms]
+    return (found[0], found[-1]) if len(found) >= 2 else None
 
 
-def _first_with_terms(pieces: list[str], order: range) -> tuple[int, list[str]] | None:
-    for k in order:
-        terms = english_terms(pieces[k])
-        if terms:
-            return k, terms
-    return None
-
-
-def english_bag(sentence: str) -> set[str]:
-    bag = set(english_terms(sentence))
+def english_bag(sentence: str, terms: Sequence[str] | None = None) -> set[str]:
+    """The sentence's terms (``terms``: its ``english_terms``, if read) and cues."""
+    bag = set(english_terms(sentence) if terms is None else terms)
     bag.update(PUNCTUATION_CUES[c] for c in sentence if c in PUNCTUATION_CUES)
     bag.update(quote_cues(sentence))
     return bag
@@ -141,7 +137,8 @@ class EdgeClauses:
 def document_bags(zh_sentences: Sequence[str], en_sentences: Sequence[str]) -> Bags:
     """The bags of both sides' sentences, over the units and terms the document uses."""
     zh_units = [chinese_units(s) for s in zh_sentences]
-    en_bags = [english_bag(s) for s in en_sentences]
+    en_terms_at = [english_terms_at(s) for s in en_sentences]  # read once: bag and clauses
+    en_bags = [english_bag(s, [t for _, t in at]) for s, at in zip(en_sentences, en_terms_at)]
 
     unit_ids: dict[str, int] = {}
     term_ids: dict[str, int] = {}
@@ -161,7 +158,8 @@ def document_bags(zh_sentences: Sequence[str], en_sentences: Sequence[str]) -> B
     en_terms_binary = _binary_matrix(en_term_rows, n_terms)
     return Bags(
         zh_edges=EdgeClauses.of([chinese_edge_clauses(s) for s in zh_sentences], unit_ids),
-        en_edges=EdgeClauses.of([english_edge_clauses(s) for s in en_sentences], term_ids),
+        en_edges=EdgeClauses.of([english_edge_clauses(s, at)
+                                 for s, at in zip(en_sentences, en_terms_at)], term_ids),
         zh_units=zh_units_binary,
         en_terms=en_terms_binary,
         lexicon=_binary_matrix(gloss_rows, n_terms),

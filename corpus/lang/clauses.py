@@ -28,15 +28,20 @@ _SPACE = re.compile(r"\s+")
 def clauses(text: str) -> list[str]:
     """The text cut at every clause mark, bracket, dash and quotation mark (the marks left
     out; empty clauses too)."""
+    return [text[start:stop] for start, stop in clause_spans(text)]
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """Where each of ``clauses(text)`` starts and stops in the text."""
     cuts = [(m.start(), m.end()) for m in _BREAK_RUN.finditer(text)]
     cuts += [(k, k + 1) for k, _ in quotation_marks(text)]
-    pieces, start = [], 0
+    spans, start = [], 0
     for lo, hi in sorted(cuts):
         if lo >= start:
-            pieces.append(text[start:lo])
+            spans.append((start, lo))
             start = hi
-    pieces.append(text[start:])
-    return pieces
+    spans.append((start, len(text)))
+    return spans
 
 
 def is_clause_break(token: str) -> bool:

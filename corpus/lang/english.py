@@ -126,10 +126,27 @@ def english_terms(text: str) -> list[str]:
     Numbers written in words become digits ("fifty and nine thousand" → "59000"), so that
     they match Chinese numerals, which are read as digits too.
     """
+    return [term for _, term in _terms(_ENGLISH_TOKEN.findall(_lower(text)))]
+
+
+def english_terms_at(text: str) -> list[tuple[int, str]]:
+    """``english_terms``, each with where it starts in the text (a number written in words:
+    where its first word does)."""
+    matches = list(_ENGLISH_TOKEN.finditer(_lower(text)))
+    return [(matches[k].start(), term) for k, term in _terms([m.group() for m in matches])]
+
+
+def _lower(text: str) -> str:
+    return text.lower().replace("’", "'")  # the same length: offsets hold
+
+
+def _terms(tokens: list[str]) -> list[tuple[int, str]]:
+    """The terms of lower-cased tokens, each with the index of its (first) token."""
     terms = []
-    tokens = _ENGLISH_TOKEN.findall(text.lower().replace("’", "'"))
-    number = _NumberWords()
+    number, number_start = _NumberWords(), 0
     for k, token in enumerate(tokens):
+        if not number.words:
+            number_start = k
         if number.take(token):
             continue
         if number.words:
@@ -137,15 +154,15 @@ def english_terms(text: str) -> list[str]:
                 tokens[k + 1] in _SMALL_NUMBERS or tokens[k + 1] in _SECTION_MULTIPLIERS
             ):
                 continue
-            terms.append(number.value())
+            terms.append((number_start, number.value()))
             number = _NumberWords()
         if token[0].isdigit():
-            terms.append(token.replace(",", ""))
+            terms.append((k, token.replace(",", "")))
         elif len(token) > 1 and not token.endswith("n't"):  # didn't: auxiliary + not
             word = token.split("'")[0]
             word = _BASE_FORM.get(word, word)
             if word not in ENGLISH_STOPWORDS and token not in ENGLISH_STOPWORDS:
-                terms.append(stem(word))
+                terms.append((k, stem(word)))
     if number.words:
-        terms.append(number.value())
+        terms.append((number_start, number.value()))
     return terms
