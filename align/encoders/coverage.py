@@ -5,8 +5,8 @@ window opposite, and of each English sentence's terms that occur among the gloss
 Chinese window opposite; the F1 of two sentences' coverages ranks candidate translations. A
 second signal is the same share for the sentence's first and last clauses, whichever is less
 (``_WindowHits``). A window's glosses are the union of its sentences', held as sparse matrices
-so that many window pairs are scored at once. After a first alignment, ``refine`` adds the lexicon learned from
-the document itself (``align.encoders.document_lexicon``).
+so that many window pairs are scored at once. After a first alignment, ``refine`` adds the
+lexicon learned from the document itself (``align.encoders.document_lexicon``).
 """
 
 from __future__ import annotations

@@ -53,7 +53,8 @@ def window_members(start: np.ndarray, size: int, opposite_start: np.ndarray
 
 BlockValues = Callable[[int, int, int, int, int], np.ndarray]
 """block_values(row_lo, row_hi, start_lo, start_hi, sizes) -> array of shape
-``(sizes, row_hi - row_lo, start_hi - start_lo)``: rows against windows, as ``PairValues``."""
+``(sizes, row_hi - row_lo, start_hi - start_lo)``: rows against windows, as ``PairValues``
+(several values of each pair: a first axis of planes before those)."""
 
 # Rows computed together: a block's windows of the side opposite are built once for all.
 BLOCK_ROWS = 128
@@ -83,9 +84,10 @@ def _planes(planes: int | None) -> tuple[int, ...]:
 
 
 PairValues = Callable[[np.ndarray, np.ndarray, int], np.ndarray]
-"""values(rows, starts, sizes) -> array of shape ``(sizes, len(rows))``: each row against the
-windows of 1 to ``sizes`` opposite rows that begin at its start (a window that runs past the
-end of the side opposite: anything, as none is asked for)."""
+"""values(rows, starts, sizes) -> array of shape ``(sizes, len(rows))`` (with planes:
+``(planes, sizes, len(rows))``): each row against the windows of 1 to ``sizes`` opposite rows
+that begin at its start (a window that runs past the end of the side opposite: anything, as
+none is asked for)."""
 
 # Window sizes computed together (the aligner's widest bead side by default): a window's
 # value grows from the next smaller one, so the smaller sizes come almost free.

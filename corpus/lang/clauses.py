@@ -1,4 +1,4 @@
-"""Clauses: a sentence's clauses (``clauses``), and where an over-long sentence may be cut
+"""Clauses: a sentence's clauses (``clause_spans``), and where an over-long sentence may be cut
 (``clause_pieces``: after a clause mark, else after a space, else anywhere).
 
 Text without sentence marks is real (a PDF's text layer, OCR output, a minified page) and
@@ -25,14 +25,9 @@ _CLAUSE_END = re.compile(f"[{CLAUSE_MARKS}、][”」』’\"'）)】》]*")
 _SPACE = re.compile(r"\s+")
 
 
-def clauses(text: str) -> list[str]:
-    """The text cut at every clause mark, bracket, dash and quotation mark (the marks left
-    out; empty clauses too)."""
-    return [text[start:stop] for start, stop in clause_spans(text)]
-
-
 def clause_spans(text: str) -> list[tuple[int, int]]:
-    """Where each of ``clauses(text)`` starts and stops in the text."""
+    """Where each clause of the text starts and stops: the text cut at every clause mark,
+    bracket, dash and quotation mark (the marks left out; empty clauses too)."""
     cuts = [(m.start(), m.end()) for m in _BREAK_RUN.finditer(text)]
     cuts += [(k, k + 1) for k, _ in quotation_marks(text)]
     spans, start = [], 0
@@ -45,8 +40,8 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
 
 
 def is_clause_break(token: str) -> bool:
-    """Whether a token (of a tokenised sentence) is a mark that ``clauses`` cuts at: a quote
-    standing alone is a quotation mark."""
+    """Whether a token (of a tokenised sentence) is a mark that ``clause_spans`` cuts at: a
+    quote standing alone is a quotation mark."""
     return bool(token) and (all(c in _TOKEN_BREAKS for c in token) or token == "--")
 
 
